@@ -1,0 +1,110 @@
+#include "analyses/check.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analyses/plan.h"
+#include "analyses/postgres_check.h"
+#include "analyses/query_set.h"
+#include "analyses/sqlite_proof.h"
+#include "inputs/migrations.h"
+#include "inputs/queries.h"
+#include "inputs/tree.h"
+#include "sql/postgres/splitter.h"
+#include "sql/sqlite/engine.h"
+#include "sql/sqlite/splitter.h"
+
+namespace mc {
+
+bool CheckResult::incompatible() const {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+namespace {
+
+Dialect pick_dialect(const Tree& old_tree, const Tree& new_tree) {
+  auto o = old_tree.settings.dialect;
+  auto n = new_tree.settings.dialect;
+  if (o && n && *o != *n) {
+    throw InputError{fmt::format("the old tree says dialect \"{}\" and the new tree \"{}\"; pass --dialect to choose",
+                                 dialect_name(*o), dialect_name(*n)),
+                     {}, {}};
+  }
+  if (n) return *n;
+  if (o) return *o;
+  throw InputError{"no dialect: set `dialect = \"sqlite\"` or `\"postgres\"` in migcompat.toml, or pass --dialect", {}, {}};
+}
+
+std::set<std::string> migration_paths(const MigrationInputs& inputs) {
+  std::set<std::string> out;
+  for (const MigrationSource& s : inputs.sources) out.insert(s.path);
+  return out;
+}
+
+int order_key(Severity s) { return s == Severity::error ? 0 : s == Severity::warning ? 1 : 2; }
+
+void sort_diagnostics(std::vector<Diagnostic>& ds) {
+  std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (order_key(a.severity) != order_key(b.severity)) return order_key(a.severity) < order_key(b.severity);
+    if (a.primary.valid() != b.primary.valid()) return a.primary.valid();
+    if (!a.primary.valid()) return false;
+    if (a.primary.file != b.primary.file) return a.primary.file->display_path() < b.primary.file->display_path();
+    return a.primary.begin < b.primary.begin;
+  });
+}
+
+}  // namespace
+
+CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
+  Tree old_tree = open_tree("old", options.old_root, options.overrides);
+  Tree new_tree = open_tree("new", options.new_root, options.overrides);
+  CheckResult result;
+  result.dialect = pick_dialect(old_tree, new_tree);
+
+  JsModules old_modules(sources, old_tree);
+  JsModules new_modules(sources, new_tree);
+  MigrationInputs old_migrations = load_migrations(sources, old_modules, old_tree);
+  MigrationInputs new_migrations = load_migrations(sources, new_modules, new_tree);
+  QueryInputs old_queries = load_queries(sources, old_modules, old_tree, migration_paths(old_migrations));
+
+  Splitter split = result.dialect == Dialect::sqlite ? Splitter(sqlite::split) : Splitter(postgres::split);
+  MigrationPlan plan = plan_migrations(old_migrations, new_migrations, split);
+  QuerySet queries = collect_queries(old_queries, split);
+  result.deployed_statements = plan.deployed.size();
+  result.incoming_statements = plan.incoming.size();
+  result.queries = queries.queries.size();
+
+  std::vector<Diagnostic>& out = result.diagnostics;
+  out.insert(out.end(), plan.findings.begin(), plan.findings.end());
+  out.insert(out.end(), queries.findings.begin(), queries.findings.end());
+  if (new_migrations.sources.empty()) {
+    Diagnostic d;
+    d.severity = Severity::note;
+    d.message = "no migrations found in the new tree (set `migrations` in migcompat.toml or pass --migrations)";
+    out.push_back(std::move(d));
+  }
+
+  if (result.dialect == Dialect::sqlite) {
+    if (options.engine == Engine::postgres) throw InputError{"--engine postgres needs dialect \"postgres\"", {}, {}};
+    if (options.engine == Engine::none) {
+      throw InputError{"--engine none: SQLite apps are always proved in process; use --engine sqlite or auto", {}, {}};
+    }
+    ProofStats stats;
+    auto found = prove_on_sqlite(plan, queries.queries, stats);
+    out.insert(out.end(), found.begin(), found.end());
+    result.engine = "SQLite " + sqlite::engine_version();
+  } else {
+    if (options.engine == Engine::sqlite) throw InputError{"--engine sqlite needs dialect \"sqlite\"", {}, {}};
+    if (options.engine == Engine::postgres) {
+      throw InputError{"--engine postgres: proof on a PostgreSQL server is not available yet; use --engine none", {}, {}};
+    }
+    auto found = check_postgres_statically(plan, queries.queries);
+    out.insert(out.end(), found.begin(), found.end());
+    result.engine = "static analysis (PostgreSQL 15 grammar)";
+  }
+  sort_diagnostics(out);
+  return result;
+}
+
+}  // namespace mc

@@ -1,0 +1,83 @@
+#include "analyses/plan.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "analyses/checks.h"
+#include "base/text.h"
+
+namespace mc {
+
+namespace {
+
+std::vector<Statement> split_source(const MigrationSource& source, const Splitter& split) {
+  std::vector<Statement> out;
+  for (const SqlText& text : source.texts) {
+    for (Statement& s : split(text)) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
+MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationInputs& new_tree, const Splitter& split) {
+  MigrationPlan plan;
+  std::map<std::string, std::vector<Statement>> old_by_path;
+  std::set<std::string> old_statement_texts;
+  for (const MigrationSource& source : old_tree.sources) {
+    auto statements = split_source(source, split);
+    for (const Statement& s : statements) {
+      plan.deployed.push_back(s);
+      if (source.per_statement) old_statement_texts.insert(normalize_sql(s.text()));
+    }
+    old_by_path[source.path] = std::move(statements);
+  }
+
+  std::set<std::string> new_paths;
+  for (const MigrationSource& source : new_tree.sources) {
+    new_paths.insert(source.path);
+    auto statements = split_source(source, split);
+    if (source.per_statement) {
+      for (Statement& s : statements) {
+        if (!old_statement_texts.count(normalize_sql(s.text()))) plan.incoming.push_back(std::move(s));
+      }
+      continue;
+    }
+    auto old = old_by_path.find(source.path);
+    if (old == old_by_path.end()) {
+      for (Statement& s : statements) plan.incoming.push_back(std::move(s));
+      continue;
+    }
+    // A deployed file: it will not run again. Report the first statement that differs.
+    const auto& before = old->second;
+    for (size_t i = 0; i < std::max(before.size(), statements.size()); ++i) {
+      bool same = i < before.size() && i < statements.size() &&
+                  normalize_sql(before[i].text()) == normalize_sql(statements[i].text());
+      if (same) continue;
+      Diagnostic d = make_diagnostic(checks::deployed_migration_edited);
+      d.message = fmt::format("deployed migration {} was edited; it already ran, so the edit will never run", source.path);
+      if (i < statements.size()) {
+        d.primary = statements[i].span();
+        d.primary_label = "this statement differs from the deployed version";
+      } else {
+        d.primary = Span{source.file, 0, 0};
+        d.primary_label = "statements were removed from this deployed migration";
+      }
+      d.help = "leave deployed migrations as they are and put the change in a new migration";
+      plan.findings.push_back(std::move(d));
+      break;
+    }
+  }
+  for (const MigrationSource& source : old_tree.sources) {
+    if (source.per_statement || new_paths.count(source.path)) continue;
+    Diagnostic d = make_diagnostic(checks::deployed_migration_removed);
+    d.message = fmt::format("deployed migration {} is missing from the new tree", source.path);
+    d.help = "keep deployed migrations; fresh installs replay them to build the schema";
+    plan.findings.push_back(std::move(d));
+  }
+  return plan;
+}
+
+}  // namespace mc

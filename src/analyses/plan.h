@@ -1,0 +1,25 @@
+// Which migration statements are already deployed and which the deploy will run.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "inputs/migrations.h"
+#include "sql/statement.h"
+
+namespace mc {
+
+using Splitter = std::function<std::vector<Statement>(const SqlText&)>;
+
+struct MigrationPlan {
+  std::vector<Statement> deployed;  // OLD's statements, in apply order: the production schema
+  std::vector<Statement> incoming;  // NEW's statements that OLD does not have, in apply order
+  std::vector<Diagnostic> findings;  // edited or removed deployed migrations
+};
+
+// New units are files whose path OLD lacks (directories), or statements whose normalized text
+// OLD's source lacks (migration source files such as migrations.ts, re-run at every start).
+MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationInputs& new_tree, const Splitter& split);
+
+}  // namespace mc

@@ -1,0 +1,226 @@
+#include "analyses/sqlite_proof.h"
+
+#include <fmt/format.h>
+
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "analyses/blame.h"
+#include "analyses/checks.h"
+#include "analyses/explain.h"
+#include "analyses/query_set.h"
+#include "analyses/sqlite_differential.h"
+#include "base/text.h"
+#include "catalog/diff.h"
+#include "sql/sqlite/engine.h"
+
+namespace mc {
+
+namespace {
+
+void apply(sqlite::Database& db, const Statement& statement, const char* which) {
+  if (auto error = db.execute(statement.text())) {
+    throw InputError{fmt::format("{} migration statement does not apply on SQLite: {}", which, *error), statement.span(), {}};
+  }
+}
+
+// `CREATE TABLE IF NOT EXISTS name` (also INDEX, VIEW, TRIGGER): the name, or "".
+std::string create_if_not_exists_target(std::string_view sql) {
+  static const std::regex pattern(
+      R"(^\s*CREATE\s+(?:TEMP\w*\s+)?(?:UNIQUE\s+)?(TABLE|VIEW|INDEX|TRIGGER)\s+IF\s+NOT\s+EXISTS\s+(?:main\.)?[\["`]?([A-Za-z_][\w$]*))",
+      std::regex::icase);
+  std::cmatch m;
+  std::string text(sql.substr(skip_sql_trivia(sql)));
+  if (std::regex_search(text.c_str(), m, pattern) && iequals(m[1].str(), "TABLE")) return m[2].str();
+  return {};
+}
+
+// What object an engine error names: "no such table: t", "no such column: [t.]c",
+// "table t has no column named c", "NOT NULL constraint failed: t.c", ...
+struct Culprit {
+  std::string relation;
+  std::string column;
+  std::string object() const { return column.empty() ? relation : relation + "." + column; }
+};
+
+Culprit culprit_of(const std::string& error, const sqlite::Compiled& on_deployed, const catalog::Catalog& deployed) {
+  static const std::regex no_table(R"(no such table: (?:main\.)?(\S+))");
+  static const std::regex no_column(R"(no such column: (?:(\S+)\.)?(\S+))");
+  static const std::regex has_no_column(R"(table (\S+) has no column named (\S+))");
+  static const std::regex constraint(R"((?:NOT NULL|UNIQUE|PRIMARY KEY) constraint failed: (\S+)\.(\S+?)(?:,|$))");
+  std::smatch m;
+  if (std::regex_search(error, m, no_table)) return {m[1].str(), {}};
+  if (std::regex_search(error, m, has_no_column)) return {m[1].str(), m[2].str()};
+  if (std::regex_search(error, m, constraint)) return {m[1].str(), m[2].str()};
+  if (std::regex_search(error, m, no_column)) {
+    std::string column = m[2].str();
+    // Which table did the column belong to on the deployed schema? Ask what the query read.
+    for (const sqlite::Access& a : on_deployed.accesses) {
+      if (!a.column.empty() && iequals(a.column, column)) return {a.table, a.column};
+    }
+    for (const sqlite::Access& a : on_deployed.accesses) {
+      const catalog::Relation* rel = deployed.find_relation(a.table);
+      if (rel && rel->find_column(column)) return {rel->name, column};
+    }
+    return {m[1].matched ? m[1].str() : std::string(), column};
+  }
+  // CHECK and other failures of a write: blame the table it writes.
+  for (const sqlite::Access& a : on_deployed.accesses) {
+    if (a.kind != sqlite::Access::read) return {a.table, {}};
+  }
+  return {};
+}
+
+void add_blame(Diagnostic& d, const Blame& blame, const Culprit& culprit, bool constraint_failure) {
+  const Origin* origin = blame.find(culprit.object());
+  if (!origin && !culprit.column.empty()) origin = blame.find(culprit.relation);
+  if (constraint_failure && (!origin || origin->change.kind == catalog::ChangeKind::relation_added)) {
+    // A CHECK or UNIQUE failure: blame the constraint the migration added to the table.
+    auto constraints = blame.constraints_of(culprit.relation);
+    if (!constraints.empty()) origin = constraints.back();
+  }
+  if (!origin) {
+    d.help = "change the old code and the schema in separate deploys: code that works with both schemas first";
+    return;
+  }
+  d.related.push_back({origin->statement, fmt::format("the migration {}", describe_change(origin->change))});
+  d.help = safe_sequence(origin->change);
+}
+
+Span point_at(const Statement& query, const std::optional<size_t>& offset, const Culprit& culprit) {
+  if (offset && *offset < query.text().size()) {
+    size_t begin = *offset;
+    size_t end = begin;
+    while (end < query.text().size() && (std::isalnum(static_cast<unsigned char>(query.text()[end])) || query.text()[end] == '_')) ++end;
+    return query.span_at(begin, std::max(end, begin + 1));
+  }
+  for (const std::string& name : {culprit.column, culprit.relation}) {
+    if (name.empty()) continue;
+    if (auto at = find_identifier(query.text(), name)) return query.span_at(*at, *at + name.size());
+  }
+  return query.span();
+}
+
+std::string query_kind(const sqlite::Compiled& compiled) {
+  for (const sqlite::Access& a : compiled.accesses) {
+    if (a.kind == sqlite::Access::insert) return "INSERT into " + a.table;
+    if (a.kind == sqlite::Access::update) return "UPDATE of " + a.table;
+    if (a.kind == sqlite::Access::del) return "DELETE from " + a.table;
+  }
+  return "query";
+}
+
+std::string describe_columns_change(const std::vector<std::string>& before, const std::vector<std::string>& after) {
+  std::vector<std::string> added, removed;
+  for (const auto& c : after) {
+    if (std::find(before.begin(), before.end(), c) == before.end()) added.push_back(c);
+  }
+  for (const auto& c : before) {
+    if (std::find(after.begin(), after.end(), c) == after.end()) removed.push_back(c);
+  }
+  std::string out;
+  if (!added.empty()) out += fmt::format("adds {}", fmt::join(added, ", "));
+  if (!removed.empty()) out += fmt::format("{}removes {}", out.empty() ? "" : "; ", fmt::join(removed, ", "));
+  if (out.empty()) out = "changes their order";
+  return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
+                                        ProofStats& stats) {
+  std::vector<Diagnostic> out;
+  sqlite::Database deployed;
+  for (const Statement& s : plan.deployed) apply(deployed, s, "deployed");
+
+  sqlite::Database next;
+  deployed.copy_to(next);
+  catalog::Catalog before = next.read_catalog();
+  Blame blame;
+  for (const Statement& s : plan.incoming) {
+    std::string target = create_if_not_exists_target(s.text());
+    if (!target.empty() && next.has_relation(target)) {
+      Diagnostic d = make_diagnostic(checks::create_if_not_exists_no_effect);
+      d.message = fmt::format("this CREATE TABLE IF NOT EXISTS does nothing on the deployed database: {} already exists", target);
+      d.object = target;
+      d.primary = s.span();
+      d.primary_label = "changed or new statement, but the table it creates is already there";
+      d.help = fmt::format("change {} with ALTER TABLE (or a table rebuild) in a new statement", target);
+      out.push_back(std::move(d));
+    }
+    apply(next, s, "new");
+    catalog::Catalog after = next.read_catalog();
+    blame.record(catalog::diff(before, after), after, s.span());
+    before = std::move(after);
+  }
+  const catalog::Catalog& next_catalog = before;
+  catalog::Catalog deployed_catalog = deployed.read_catalog();
+  std::vector<std::string> literals = check_literals(next_catalog);
+
+  for (const Statement& query : queries) {
+    ++stats.queries;
+    sqlite::Compiled old_compiled = deployed.compile(query.text());
+    if (!old_compiled.ok) {
+      Diagnostic d = make_diagnostic(checks::could_not_check);
+      d.message = "could not check this query: it does not compile on the deployed schema either";
+      d.primary = query.span();
+      d.primary_label = old_compiled.error;
+      d.notes.push_back("a query that fails before the deploy is not broken by it; it may use objects the migrations do not create");
+      out.push_back(std::move(d));
+      continue;
+    }
+    sqlite::Compiled new_compiled = next.compile(query.text());
+    if (!new_compiled.ok) {
+      Culprit culprit = culprit_of(new_compiled.error, old_compiled, deployed_catalog);
+      Diagnostic d = make_diagnostic(checks::old_query_breaks);
+      d.object = culprit.object();
+      d.message = culprit.relation.empty()
+                      ? fmt::format("old {} fails on the new schema", query_kind(old_compiled))
+                      : fmt::format("old {} uses {}, which the new schema no longer has", query_kind(old_compiled), d.object);
+      d.primary = point_at(query, new_compiled.error_offset, culprit);
+      d.primary_label = new_compiled.error;
+      add_blame(d, blame, culprit, false);
+      out.push_back(std::move(d));
+      continue;
+    }
+    if (!old_compiled.read_only) {
+      WriteVerdict verdict =
+          run_differential(deployed, next, query.text(), old_compiled, deployed_catalog, next_catalog, literals);
+      if (verdict.kind == WriteVerdict::accepted) {
+        ++stats.writes_exercised;
+      } else if (verdict.kind == WriteVerdict::rejected) {
+        ++stats.writes_exercised;
+        Culprit culprit = culprit_of(verdict.error, old_compiled, deployed_catalog);
+        Diagnostic d = make_diagnostic(checks::old_write_rejected);
+        d.object = culprit.object();
+        d.message = fmt::format("old {} is rejected by the new schema{}", query_kind(old_compiled),
+                                culprit.object().empty() ? "" : " (" + culprit.object() + ")");
+        d.primary = culprit.column.empty() ? query.span() : point_at(query, std::nullopt, culprit);
+        d.primary_label = verdict.error;
+        d.notes.push_back(fmt::format("the same write{} with parameters = {} succeeds on the deployed schema",
+                                      verdict.on_repeat ? ", run twice," : "", verdict.values));
+        bool constraint = verdict.error.find("CHECK") != std::string::npos || verdict.error.find("UNIQUE") != std::string::npos;
+        add_blame(d, blame, culprit, constraint);
+        out.push_back(std::move(d));
+      } else {
+        Diagnostic d = make_diagnostic(checks::write_not_exercised);
+        d.message = "old write compiles on the new schema but could not be run with synthesized values";
+        d.primary = query.span();
+        d.primary_label = verdict.error;
+        out.push_back(std::move(d));
+      }
+    } else if (old_compiled.result_columns != new_compiled.result_columns) {
+      Diagnostic d = make_diagnostic(checks::result_columns_changed);
+      d.message = fmt::format("the result columns of this old query change: {}",
+                              describe_columns_change(old_compiled.result_columns, new_compiled.result_columns));
+      d.primary = query.span();
+      d.help = "code that reads columns by position breaks; list the columns the code needs instead of SELECT *";
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
+}  // namespace mc

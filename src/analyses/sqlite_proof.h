@@ -1,0 +1,21 @@
+// The proof on SQLite: build the deployed and the new schema in the real engine, then show for
+// every old query whether it still compiles, and for every old write whether it still runs.
+#pragma once
+
+#include <vector>
+
+#include "analyses/plan.h"
+#include "base/diagnostic.h"
+
+namespace mc {
+
+struct ProofStats {
+  size_t queries = 0;
+  size_t writes_exercised = 0;
+};
+
+// Throws InputError when a migration statement does not apply.
+std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
+                                        ProofStats& stats);
+
+}  // namespace mc

@@ -1,0 +1,78 @@
+#include "base/source.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace mc {
+
+SourceFile::SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text)
+    : absolute_path_(std::move(absolute_path)), display_path_(std::move(display_path)), text_(std::move(text)) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+LineCol SourceFile::line_col(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
+  uint32_t column = 1;
+  for (size_t i = line_starts_[line_index]; i < offset; ++i) {
+    // Count code points: skip UTF-8 continuation bytes.
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return {static_cast<uint32_t>(line_index + 1), column};
+}
+
+std::string_view SourceFile::line_text(uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  size_t begin = line_starts_[line - 1];
+  size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+  if (end > begin && text_[end - 1] == '\r') --end;
+  return std::string_view(text_).substr(begin, end - begin);
+}
+
+const SourceFile& SourceManager::add(std::filesystem::path absolute_path, std::string display_path, std::string text) {
+  files_.push_back(std::make_unique<SourceFile>(std::move(absolute_path), std::move(display_path), std::move(text)));
+  return *files_.back();
+}
+
+std::string Span::to_string() const {
+  if (!file) return "<unknown>";
+  LineCol lc = start();
+  return fmt::format("{}:{}:{}", file->display_path(), lc.line, lc.column);
+}
+
+SourceMap SourceMap::identity(size_t file_offset) {
+  SourceMap map;
+  map.add_verbatim(0, file_offset);
+  return map;
+}
+
+void SourceMap::add_verbatim(size_t sql_offset, size_t file_offset) {
+  pieces_.push_back({sql_offset, file_offset, true});
+}
+
+void SourceMap::add_substitution(size_t sql_offset, size_t file_offset) {
+  pieces_.push_back({sql_offset, file_offset, false});
+}
+
+size_t SourceMap::to_file(size_t sql_offset) const {
+  if (pieces_.empty()) return sql_offset;
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), sql_offset,
+                             [](size_t off, const Piece& p) { return off < p.sql_offset; });
+  if (it == pieces_.begin()) return pieces_.front().file_offset;
+  const Piece& piece = *std::prev(it);
+  if (!piece.verbatim) return piece.file_offset;
+  return piece.file_offset + (sql_offset - piece.sql_offset);
+}
+
+Span SqlText::span(size_t sql_begin, size_t sql_end) const {
+  size_t begin = map.to_file(sql_begin);
+  size_t end = sql_end > sql_begin ? map.to_file(sql_end - 1) + 1 : begin;
+  return {file, begin, std::max(begin, end)};
+}
+
+}  // namespace mc

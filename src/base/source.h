@@ -1,0 +1,94 @@
+// Source files, locations and the maps that tie extracted SQL back to the file it came from.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mc {
+
+// A 1-based line and column (columns count UTF-8 code points, as editors do).
+struct LineCol {
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+// One file read into memory. `display_path` is relative to the tree root the file belongs to,
+// which is how every location is printed.
+class SourceFile {
+ public:
+  SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text);
+
+  const std::filesystem::path& absolute_path() const { return absolute_path_; }
+  const std::string& display_path() const { return display_path_; }
+  const std::string& text() const { return text_; }
+
+  // Line and column of a byte offset; the newline index is built once, lookups are O(log lines).
+  LineCol line_col(size_t offset) const;
+  // The text of the 1-based line, without its newline.
+  std::string_view line_text(uint32_t line) const;
+  uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+
+ private:
+  std::filesystem::path absolute_path_;
+  std::string display_path_;
+  std::string text_;
+  std::vector<size_t> line_starts_;
+};
+
+// Owns every SourceFile of a run so that spans can hold plain pointers.
+class SourceManager {
+ public:
+  const SourceFile& add(std::filesystem::path absolute_path, std::string display_path, std::string text);
+
+ private:
+  std::vector<std::unique_ptr<SourceFile>> files_;
+};
+
+// A byte range in a source file.
+struct Span {
+  const SourceFile* file = nullptr;
+  size_t begin = 0;
+  size_t end = 0;
+
+  bool valid() const { return file != nullptr; }
+  LineCol start() const { return file->line_col(begin); }
+  // "path:line:col"
+  std::string to_string() const;
+};
+
+// Maps offsets in a piece of extracted SQL back to offsets in its source file. SQL taken from a
+// `.sql` file maps one to one; SQL cooked out of a string literal (escapes, `${CONST}`
+// substitutions) maps piecewise: each piece says "SQL offset X is file offset Y", and offsets
+// between pieces advance together. A substituted constant maps to its `${` in the file.
+class SourceMap {
+ public:
+  struct Piece {
+    size_t sql_offset;
+    size_t file_offset;
+    bool verbatim;  // false: the piece stands for a substitution; all of it maps to file_offset
+  };
+
+  static SourceMap identity(size_t file_offset);
+  void add_verbatim(size_t sql_offset, size_t file_offset);
+  void add_substitution(size_t sql_offset, size_t file_offset);
+
+  size_t to_file(size_t sql_offset) const;
+
+ private:
+  std::vector<Piece> pieces_;
+};
+
+// SQL text extracted from a source file: a whole `.sql` file, or one string literal in code.
+struct SqlText {
+  const SourceFile* file = nullptr;
+  std::string text;
+  SourceMap map;
+
+  Span span(size_t sql_begin, size_t sql_end) const;
+};
+
+}  // namespace mc

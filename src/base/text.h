@@ -1,0 +1,31 @@
+// Small text helpers shared by every stage.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mc {
+
+std::string to_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+std::string_view trim(std::string_view s);
+
+// Orders names the way people number migrations: digit runs compare as numbers, so
+// "2_x" < "10_x" and "V3__a" < "V10__a"; ties fall back to plain byte order.
+bool natural_less(std::string_view a, std::string_view b);
+
+// Text with comments removed and whitespace runs collapsed, for comparing SQL statements
+// by meaning-preserving identity (string literals are kept as written).
+std::string normalize_sql(std::string_view sql);
+
+// Offset of the first character that is neither whitespace nor inside a SQL comment.
+size_t skip_sql_trivia(std::string_view sql, size_t pos = 0);
+
+// The query name in sqlc-style annotations: "-- name: GetUser :one" gives "GetUser".
+std::string annotation_name(std::string_view leading_trivia);
+
+// True when the bytes look like a binary file (NUL byte, or invalid UTF-8 in the first 8 KiB).
+bool looks_binary(std::string_view bytes);
+
+}  // namespace mc

@@ -1,0 +1,69 @@
+// The dialect-neutral schema model: what a database holds after a list of migrations ran.
+// Filled by replaying migrations (PostgreSQL front end) or by reading a real engine (SQLite).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mc::catalog {
+
+struct Column {
+  std::string name;
+  std::string type;  // as declared, e.g. "TEXT", "bigint", "timestamp with time zone"
+  bool not_null = false;
+  std::optional<std::string> default_expr;
+  bool generated = false;  // identity, serial, generated or computed: never written by callers
+  int primary_key_position = 0;  // 1-based position in the primary key, 0 if not part of it
+
+  // True when an INSERT may omit the column.
+  bool optional_on_insert() const { return !not_null || default_expr.has_value() || generated; }
+};
+
+struct Index {
+  std::string name;
+  std::string table;
+  std::vector<std::string> columns;  // expressions appear as written
+  bool unique = false;
+  bool partial = false;
+  bool constraint = false;  // backs a PRIMARY KEY or UNIQUE constraint
+};
+
+enum class RelationKind { table, view };
+
+struct Relation {
+  std::string name;
+  RelationKind kind = RelationKind::table;
+  std::vector<Column> columns;
+  std::vector<std::string> checks;  // CHECK expressions as written
+  std::string definition;  // the CREATE statement's text where the engine keeps it (SQLite)
+
+  const Column* find_column(std::string_view name) const;
+  Column* find_column(std::string_view name);
+};
+
+// Names are compared case-insensitively (SQLite always, PostgreSQL after the parser folded
+// unquoted identifiers), so keys are lower-cased.
+class Catalog {
+ public:
+  Relation& add_relation(Relation relation);
+  bool drop_relation(std::string_view name);
+  bool rename_relation(std::string_view from, std::string_view to);
+  const Relation* find_relation(std::string_view name) const;
+  Relation* find_relation(std::string_view name);
+
+  Index& add_index(Index index);
+  bool drop_index(std::string_view name);
+  const Index* find_index(std::string_view name) const;
+  std::vector<const Index*> indexes_on(std::string_view table) const;
+
+  const std::map<std::string, Relation>& relations() const { return relations_; }
+  const std::map<std::string, Index>& indexes() const { return indexes_; }
+
+ private:
+  std::map<std::string, Relation> relations_;
+  std::map<std::string, Index> indexes_;
+};
+
+}  // namespace mc::catalog

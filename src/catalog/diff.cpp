@@ -1,0 +1,135 @@
+#include "catalog/diff.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/text.h"
+
+namespace mc::catalog {
+
+const char* change_kind_name(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::relation_added: return "relation added";
+    case ChangeKind::relation_dropped: return "relation dropped";
+    case ChangeKind::relation_renamed: return "relation renamed";
+    case ChangeKind::relation_redefined: return "relation redefined";
+    case ChangeKind::column_added: return "column added";
+    case ChangeKind::column_dropped: return "column dropped";
+    case ChangeKind::column_renamed: return "column renamed";
+    case ChangeKind::column_type_changed: return "column type changed";
+    case ChangeKind::column_nullability_changed: return "column nullability changed";
+    case ChangeKind::column_default_changed: return "column default changed";
+    case ChangeKind::check_added: return "check added";
+    case ChangeKind::check_dropped: return "check dropped";
+    case ChangeKind::index_added: return "index added";
+    case ChangeKind::index_dropped: return "index dropped";
+  }
+  return "change";
+}
+
+namespace {
+
+bool same_shape(const Relation& a, const Relation& b) {
+  if (a.kind != b.kind || a.columns.size() != b.columns.size()) return false;
+  for (size_t i = 0; i < a.columns.size(); ++i) {
+    if (!iequals(a.columns[i].name, b.columns[i].name) || !iequals(a.columns[i].type, b.columns[i].type)) return false;
+  }
+  return true;
+}
+
+std::string describe_column(const Column& c) {
+  std::string out = c.type.empty() ? "untyped" : c.type;
+  if (c.not_null) out += " NOT NULL";
+  if (c.default_expr) out += " DEFAULT " + *c.default_expr;
+  else if (c.not_null && !c.generated) out += ", no default";
+  return out;
+}
+
+void diff_columns(const Relation& before, const Relation& after, std::vector<Change>& out) {
+  std::vector<const Column*> dropped, added;
+  for (const Column& c : before.columns) {
+    if (!after.find_column(c.name)) dropped.push_back(&c);
+  }
+  for (const Column& c : after.columns) {
+    if (!before.find_column(c.name)) added.push_back(&c);
+  }
+  // One column out and one of the same type in: most likely a rename.
+  if (dropped.size() == 1 && added.size() == 1 && iequals(dropped[0]->type, added[0]->type)) {
+    out.push_back({ChangeKind::column_renamed, after.name, dropped[0]->name, added[0]->name, {}});
+    dropped.clear();
+    added.clear();
+  }
+  for (const Column* c : dropped) out.push_back({ChangeKind::column_dropped, after.name, c->name, {}, describe_column(*c)});
+  for (const Column* c : added) out.push_back({ChangeKind::column_added, after.name, c->name, {}, describe_column(*c)});
+  for (const Column& a : after.columns) {
+    const Column* b = before.find_column(a.name);
+    if (!b) continue;
+    if (!iequals(a.type, b->type)) {
+      out.push_back({ChangeKind::column_type_changed, after.name, a.name, {}, b->type + " -> " + a.type});
+    }
+    if (a.not_null != b->not_null) {
+      out.push_back({ChangeKind::column_nullability_changed, after.name, a.name, {}, a.not_null ? "NOT NULL" : "NULL"});
+    }
+    if (a.default_expr != b->default_expr) {
+      out.push_back({ChangeKind::column_default_changed, after.name, a.name, {},
+                     a.default_expr ? "DEFAULT " + *a.default_expr : "no default"});
+    }
+  }
+  std::set<std::string> before_checks(before.checks.begin(), before.checks.end());
+  std::set<std::string> after_checks(after.checks.begin(), after.checks.end());
+  for (const auto& c : after_checks) {
+    if (!before_checks.count(c)) out.push_back({ChangeKind::check_added, after.name, {}, {}, c});
+  }
+  for (const auto& c : before_checks) {
+    if (!after_checks.count(c)) out.push_back({ChangeKind::check_dropped, after.name, {}, {}, c});
+  }
+}
+
+}  // namespace
+
+std::vector<Change> diff(const Catalog& before, const Catalog& after) {
+  std::vector<Change> out;
+  std::vector<const Relation*> dropped, added;
+  for (const auto& [key, rel] : before.relations()) {
+    if (!after.find_relation(key)) dropped.push_back(&rel);
+  }
+  for (const auto& [key, rel] : after.relations()) {
+    if (!before.find_relation(key)) added.push_back(&rel);
+  }
+  // Pair drops with additions of the same shape: renames.
+  for (auto d = dropped.begin(); d != dropped.end();) {
+    auto match = std::find_if(added.begin(), added.end(), [&](const Relation* a) { return same_shape(**d, *a); });
+    if (match != added.end()) {
+      out.push_back({ChangeKind::relation_renamed, (*d)->name, {}, (*match)->name, {}});
+      added.erase(match);
+      d = dropped.erase(d);
+    } else {
+      ++d;
+    }
+  }
+  for (const Relation* r : dropped) out.push_back({ChangeKind::relation_dropped, r->name, {}, {}, {}});
+  for (const Relation* r : added) out.push_back({ChangeKind::relation_added, r->name, {}, {}, {}});
+
+  for (const auto& [key, rel] : after.relations()) {
+    const Relation* b = before.find_relation(key);
+    if (!b) continue;
+    if (b->kind != rel.kind) {
+      out.push_back({ChangeKind::relation_redefined, rel.name, {}, {}, "changed between table and view"});
+      continue;
+    }
+    diff_columns(*b, rel, out);
+  }
+
+  for (const auto& [key, index] : before.indexes()) {
+    if (!after.find_index(key)) out.push_back({ChangeKind::index_dropped, index.table, {}, index.name, index.unique ? "unique" : ""});
+  }
+  for (const auto& [key, index] : after.indexes()) {
+    const Index* b = before.find_index(key);
+    if (!b || b->unique != index.unique || b->columns != index.columns) {
+      out.push_back({ChangeKind::index_added, index.table, {}, index.name, index.unique ? "unique" : ""});
+    }
+  }
+  return out;
+}
+
+}  // namespace mc::catalog

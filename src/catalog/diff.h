@@ -1,0 +1,47 @@
+// The typed difference between two catalogs: what a migration (or a statement of one) changed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+
+namespace mc::catalog {
+
+enum class ChangeKind {
+  relation_added,
+  relation_dropped,
+  relation_renamed,      // `name` is the old name, `new_name` the new one
+  relation_redefined,    // a view's output columns changed
+  column_added,
+  column_dropped,
+  column_renamed,        // `column` is the old name, `new_name` the new one
+  column_type_changed,
+  column_nullability_changed,
+  column_default_changed,
+  check_added,
+  check_dropped,
+  index_added,
+  index_dropped,
+};
+
+const char* change_kind_name(ChangeKind kind);
+
+struct Change {
+  ChangeKind kind;
+  std::string relation;  // the relation as named *before* the change (after it for additions)
+  std::string column;    // for column changes
+  std::string new_name;  // for renames; the index name for index changes
+  std::string detail;    // human detail: "TEXT -> INTEGER", "NOT NULL, no default"
+
+  // "table" or "table.column": the object old code would name.
+  std::string object() const { return column.empty() ? relation : relation + "." + column; }
+};
+
+// What changed from `before` to `after`. A relation that disappears while another with the same
+// columns appears is reported as a rename; so is a column dropped and another of the same type
+// added at the same position of one table (the heuristic a rename in SQLite needs, since the
+// engine only shows the resulting schema).
+std::vector<Change> diff(const Catalog& before, const Catalog& after);
+
+}  // namespace mc::catalog

@@ -1,0 +1,87 @@
+#include "inputs/config.h"
+
+#include <fmt/format.h>
+
+#include <toml++/toml.h>
+
+#include "base/diagnostic.h"
+
+namespace mc {
+
+const char* dialect_name(Dialect dialect) {
+  return dialect == Dialect::sqlite ? "sqlite" : "postgres";
+}
+
+std::optional<Dialect> parse_dialect(std::string_view name) {
+  if (name == "sqlite" || name == "sqlite3" || name == "libsql") return Dialect::sqlite;
+  if (name == "postgres" || name == "postgresql") return Dialect::postgres;
+  return std::nullopt;
+}
+
+namespace {
+
+std::string where(const std::filesystem::path& file, const toml::source_region& region) {
+  return fmt::format("{}:{}:{}", file.lexically_normal().string(), region.begin.line, region.begin.column);
+}
+
+[[noreturn]] void fail(const std::filesystem::path& file, const toml::node& node, const std::string& message) {
+  throw InputError{message, {}, where(file, node.source())};
+}
+
+}  // namespace
+
+TreeSettings load_tree_settings(const std::filesystem::path& root) {
+  TreeSettings settings;
+  std::filesystem::path file = root / "migcompat.toml";
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return settings;
+
+  toml::table table;
+  try {
+    table = toml::parse_file(file.string());
+  } catch (const toml::parse_error& err) {
+    throw InputError{fmt::format("malformed migcompat.toml: {}", err.description()), {},
+                     where(file, err.source())};
+  }
+
+  for (auto&& [key, node] : table) {
+    if (key == "dialect") {
+      auto value = node.value<std::string>();
+      if (!value) fail(file, node, "`dialect` must be a string: \"sqlite\" or \"postgres\"");
+      settings.dialect = parse_dialect(*value);
+      if (!settings.dialect) fail(file, node, fmt::format("unknown dialect \"{}\": expected \"sqlite\" or \"postgres\"", *value));
+    } else if (key == "migrations") {
+      auto value = node.value<std::string>();
+      if (!value) fail(file, node, "`migrations` must be a string: a directory or a file, relative to the tree");
+      settings.migrations = *value;
+    } else if (key == "queries") {
+      std::vector<std::string> globs;
+      if (auto single = node.value<std::string>()) {
+        globs.push_back(*single);
+      } else if (const toml::array* array = node.as_array()) {
+        for (const toml::node& item : *array) {
+          auto value = item.value<std::string>();
+          if (!value) fail(file, item, "`queries` must be a list of glob strings");
+          globs.push_back(*value);
+        }
+      } else {
+        fail(file, node, "`queries` must be a list of glob strings, e.g. [\"db/queries/*.sql\"]");
+      }
+      settings.queries = std::move(globs);
+    } else if (key == "rules" || key == "engine") {
+      // Reserved for later settings; accepted so configs can be written ahead.
+    } else {
+      fail(file, node, fmt::format("unknown key `{}` (expected dialect, migrations, queries)", key.str()));
+    }
+  }
+  return settings;
+}
+
+TreeSettings merge(TreeSettings base, const TreeSettings& overrides) {
+  if (overrides.dialect) base.dialect = overrides.dialect;
+  if (overrides.migrations) base.migrations = overrides.migrations;
+  if (overrides.queries) base.queries = overrides.queries;
+  return base;
+}
+
+}  // namespace mc

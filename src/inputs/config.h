@@ -1,0 +1,30 @@
+// migcompat.toml: what a tree says about itself, and the command-line flags that override it.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mc {
+
+enum class Dialect { sqlite, postgres };
+
+const char* dialect_name(Dialect dialect);
+std::optional<Dialect> parse_dialect(std::string_view name);
+
+// Every field is optional: a tree may say nothing, and flags may fill in what it leaves out.
+struct TreeSettings {
+  std::optional<Dialect> dialect;
+  std::optional<std::string> migrations;          // directory or single file, relative to the tree root
+  std::optional<std::vector<std::string>> queries;  // globs, relative to the tree root
+};
+
+// Reads ROOT/migcompat.toml when present. Throws InputError (with file:line:col) on malformed
+// TOML, unknown keys or values of the wrong type.
+TreeSettings load_tree_settings(const std::filesystem::path& root);
+
+// `overrides` wins field by field.
+TreeSettings merge(TreeSettings base, const TreeSettings& overrides);
+
+}  // namespace mc

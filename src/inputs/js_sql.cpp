@@ -1,0 +1,163 @@
+#include "inputs/js_sql.h"
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+#include "inputs/sql_shape.h"
+
+namespace mc {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kMaxDepth = 16;  // constant chains deeper than this are treated as unresolvable
+
+bool is_identifier(std::string_view s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool ok = std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+              (i > 0 && std::isdigit(static_cast<unsigned char>(c)));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// The cooked text with every hole replaced by a neutral identifier, for shape tests.
+std::string with_placeholders(const JsLiteral& literal) {
+  std::string out;
+  size_t prev = 0;
+  for (const JsHole& hole : literal.holes) {
+    out.append(literal.cooked, prev, hole.cooked_offset - prev);
+    out += "mc_hole";
+    prev = hole.cooked_offset;
+  }
+  out.append(literal.cooked, prev, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
+bool is_js_path(std::string_view path) {
+  for (std::string_view ext : {".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts"}) {
+    if (path.size() > ext.size() && path.substr(path.size() - ext.size()) == ext) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> resolve_module_path(const Tree& tree, const std::string& importer,
+                                               const std::string& specifier) {
+  if (specifier.empty() || specifier[0] != '.') return std::nullopt;
+  fs::path base = (fs::path(importer).parent_path() / specifier).lexically_normal();
+  std::string b = base.generic_string();
+  if (b.rfind("..", 0) == 0) return std::nullopt;  // outside the tree
+  std::vector<std::string> candidates = {b, b + ".ts", b + ".tsx", b + ".js", b + ".mjs", b + "/index.ts", b + "/index.js"};
+  if (b.size() > 3 && b.substr(b.size() - 3) == ".js") candidates.push_back(b.substr(0, b.size() - 3) + ".ts");
+  std::error_code ec;
+  for (const auto& c : candidates) {
+    if (fs::is_regular_file(tree.root / c, ec)) return c;
+  }
+  return std::nullopt;
+}
+
+const JsModules::Module* JsModules::load(const std::string& relative_path) {
+  auto it = modules_.find(relative_path);
+  if (it != modules_.end()) return it->second.get();
+  const SourceFile& file = read_tree_file(sources_, tree_, relative_path);
+  auto module = std::make_unique<Module>(Module{&file, scan_js(file.text())});
+  const Module* raw = module.get();
+  modules_.emplace(relative_path, std::move(module));
+  return raw;
+}
+
+std::optional<std::string> JsModules::resolve(const std::string& module_path, const std::string& name, int depth,
+                                              std::string& why) {
+  if (depth > kMaxDepth) {
+    why = fmt::format("`{}` is defined through too many constants", name);
+    return std::nullopt;
+  }
+  const Module* module = load(module_path);
+  if (auto c = module->scan.constants.find(name); c != module->scan.constants.end()) {
+    return render(module_path, module->scan.literals[c->second], depth + 1, why, nullptr);
+  }
+  if (auto imp = module->scan.imports.find(name); imp != module->scan.imports.end()) {
+    auto target = resolve_module_path(tree_, module_path, imp->second.module);
+    if (!target) {
+      why = fmt::format("`{}` is imported from \"{}\", which is not a file of this tree", name, imp->second.module);
+      return std::nullopt;
+    }
+    return resolve(*target, imp->second.exported, depth + 1, why);
+  }
+  why = fmt::format("`{}` is not a string constant of this file or of a relative import", name);
+  return std::nullopt;
+}
+
+std::optional<std::string> JsModules::render(const std::string& module_path, const JsLiteral& literal, int depth,
+                                             std::string& why, size_t* failed_hole) {
+  std::string out;
+  size_t prev = 0;
+  for (size_t h = 0; h < literal.holes.size(); ++h) {
+    const JsHole& hole = literal.holes[h];
+    out.append(literal.cooked, prev, hole.cooked_offset - prev);
+    prev = hole.cooked_offset;
+    std::optional<std::string> value;
+    if (is_identifier(hole.expression)) {
+      value = resolve(module_path, hole.expression, depth, why);
+    } else {
+      why = fmt::format("`${{{}}}` is computed at run time", hole.expression);
+    }
+    if (!value) {
+      if (failed_hole) *failed_hole = h;
+      return std::nullopt;
+    }
+    out += *value;
+  }
+  out.append(literal.cooked, prev, std::string::npos);
+  return out;
+}
+
+JsSqlResult JsModules::extract(const std::string& relative_path, SqlRole role) {
+  JsSqlResult result;
+  const Module* module = load(relative_path);
+  for (const JsLiteral& literal : module->scan.literals) {
+    std::string shape = with_placeholders(literal);
+    bool wanted = role == SqlRole::queries ? looks_like_query(shape) : looks_like_migration_statement(shape);
+    if (!wanted) continue;
+
+    std::string why;
+    size_t failed_hole = 0;
+    if (!render(relative_path, literal, 0, why, &failed_hole)) {
+      const JsHole& hole = literal.holes[failed_hole];
+      result.unresolved.push_back({Span{module->file, hole.file_begin, hole.file_end},
+                                   Span{module->file, literal.file_begin, literal.file_end}, why});
+      continue;
+    }
+    // Build the SQL again, now with a source map: literal characters map to themselves,
+    // substituted values to their `${`.
+    SqlText sql;
+    sql.file = module->file;
+    size_t prev = 0;
+    auto copy_verbatim = [&](size_t from, size_t to) {
+      for (size_t i = from; i < to; ++i) {
+        if (i == from || literal.origin[i] != literal.origin[i - 1] + 1) sql.map.add_verbatim(sql.text.size(), literal.origin[i]);
+        sql.text += literal.cooked[i];
+      }
+    };
+    for (const JsHole& hole : literal.holes) {
+      copy_verbatim(prev, hole.cooked_offset);
+      prev = hole.cooked_offset;
+      std::string ignored;
+      sql.map.add_substitution(sql.text.size(), hole.file_begin);
+      sql.text += *resolve(relative_path, hole.expression, 0, ignored);
+    }
+    copy_verbatim(prev, literal.cooked.size());
+    if (sql.text.empty()) continue;
+    result.sql.push_back(std::move(sql));
+  }
+  return result;
+}
+
+}  // namespace mc

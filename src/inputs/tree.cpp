@@ -1,0 +1,156 @@
+#include "inputs/tree.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "base/diagnostic.h"
+#include "base/text.h"
+
+namespace mc {
+
+namespace fs = std::filesystem;
+
+Tree open_tree(std::string label, const fs::path& root, const TreeSettings& overrides) {
+  std::error_code ec;
+  if (!fs::exists(root, ec)) {
+    throw InputError{fmt::format("--{} {}: no such directory", label, root.string()), {}, {}};
+  }
+  if (!fs::is_directory(root, ec)) {
+    throw InputError{fmt::format("--{} {}: not a directory", label, root.string()), {}, {}};
+  }
+  Tree tree{std::move(label), root, {}};
+  tree.settings = merge(load_tree_settings(root), overrides);
+  return tree;
+}
+
+const SourceFile& read_tree_file(SourceManager& sources, const Tree& tree, const std::string& relative_path) {
+  fs::path absolute = tree.root / relative_path;
+  std::ifstream in(absolute, std::ios::binary);
+  if (!in) {
+    throw InputError{fmt::format("{}: cannot read {} (in the {} tree)", relative_path, absolute.string(), tree.label), {}, {}};
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = std::move(buffer).str();
+  if (looks_binary(text)) {
+    throw InputError{fmt::format("{}:1:1: expected a text file, found binary data (in the {} tree)", relative_path, tree.label),
+                     {}, {}};
+  }
+  return sources.add(absolute, relative_path, std::move(text));
+}
+
+namespace {
+
+// Expands the first {a,b} group; patterns without braces come back as they are.
+std::vector<std::string> expand_braces(std::string_view pattern) {
+  size_t open = pattern.find('{');
+  if (open == std::string_view::npos) return {std::string(pattern)};
+  size_t close = pattern.find('}', open);
+  if (close == std::string_view::npos) return {std::string(pattern)};
+  std::vector<std::string> out;
+  std::string_view body = pattern.substr(open + 1, close - open - 1);
+  size_t start = 0;
+  while (true) {
+    size_t comma = body.find(',', start);
+    std::string_view alt = body.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string joined = std::string(pattern.substr(0, open)) + std::string(alt) + std::string(pattern.substr(close + 1));
+    for (auto& e : expand_braces(joined)) out.push_back(std::move(e));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+bool segment_match(std::string_view pat, std::string_view s) {
+  // Iterative wildcard match with backtracking on the last '*'.
+  size_t p = 0, i = 0, star = std::string_view::npos, mark = 0;
+  while (i < s.size()) {
+    if (p < pat.size() && (pat[p] == '?' || pat[p] == s[i])) {
+      ++p;
+      ++i;
+    } else if (p < pat.size() && pat[p] == '*') {
+      star = p++;
+      mark = i;
+    } else if (star != std::string_view::npos) {
+      p = star + 1;
+      i = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pat.size() && pat[p] == '*') ++p;
+  return p == pat.size();
+}
+
+std::vector<std::string_view> split_segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    if (slash > start) out.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+bool match_segments(const std::vector<std::string_view>& pat, size_t pi, const std::vector<std::string_view>& path,
+                    size_t si) {
+  if (pi == pat.size()) return si == path.size();
+  if (pat[pi] == "**") {
+    for (size_t k = si; k <= path.size(); ++k) {
+      if (match_segments(pat, pi + 1, path, k)) return true;
+    }
+    return false;
+  }
+  if (si == path.size()) return false;
+  return segment_match(pat[pi], path[si]) && match_segments(pat, pi + 1, path, si + 1);
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+  auto path_segments = split_segments(path);
+  for (const std::string& alt : expand_braces(pattern)) {
+    if (match_segments(split_segments(alt), 0, path_segments, 0)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> glob_files(const Tree& tree, const std::string& pattern) {
+  std::vector<std::string> out;
+  // A pattern without wildcards names one file.
+  if (pattern.find_first_of("*?{") == std::string::npos) {
+    std::error_code ec;
+    if (fs::is_regular_file(tree.root / pattern, ec)) out.push_back(fs::path(pattern).lexically_normal().generic_string());
+    return out;
+  }
+  // Walk only below the pattern's literal prefix.
+  std::string prefix;
+  for (auto seg : split_segments(pattern)) {
+    if (seg.find_first_of("*?{") != std::string_view::npos) break;
+    prefix += std::string(seg) + "/";
+  }
+  fs::path start = tree.root / prefix;
+  std::error_code ec;
+  if (!fs::is_directory(start, ec)) return out;
+  fs::recursive_directory_iterator it(start, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const auto& entry = *it;
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory(ec) && (name == ".git" || name == "node_modules")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!entry.is_regular_file(ec)) continue;
+    std::string relative = fs::relative(entry.path(), tree.root, ec).generic_string();
+    if (glob_match(pattern, relative)) out.push_back(relative);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace mc

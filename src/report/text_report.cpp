@@ -1,0 +1,123 @@
+#include "report/text_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace mc {
+
+namespace {
+
+struct Palette {
+  const char* bold = "";
+  const char* red = "";
+  const char* yellow = "";
+  const char* cyan = "";
+  const char* blue = "";
+  const char* green = "";
+  const char* reset = "";
+};
+
+Palette palette(const TextStyle& style) {
+  if (!style.color) return {};
+  return {"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;36m", "\x1b[1;34m", "\x1b[1;32m", "\x1b[0m"};
+}
+
+const char* severity_color(Severity s, const Palette& p) {
+  return s == Severity::error ? p.red : s == Severity::warning ? p.yellow : p.cyan;
+}
+
+// Display width of a byte range of one line (code points; tabs count as one).
+size_t width(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+void write_excerpt(std::ostream& out, const Span& span, const std::string& label, const Palette& p, const char* mark_color,
+                   char mark, size_t gutter) {
+  LineCol lc = span.start();
+  std::string_view line = span.file->line_text(lc.line);
+  // Underline from the start to the end of the span, but not past this line.
+  size_t prefix_bytes = 0;
+  {
+    // Bytes of the line before the span start: walk code points.
+    uint32_t col = 1;
+    while (prefix_bytes < line.size() && col < lc.column) {
+      ++prefix_bytes;
+      while (prefix_bytes < line.size() && (static_cast<unsigned char>(line[prefix_bytes]) & 0xC0) == 0x80) ++prefix_bytes;
+      ++col;
+    }
+  }
+  size_t span_bytes = std::min(span.end - span.begin, line.size() - prefix_bytes);
+  std::string pad(gutter, ' ');
+  // Keep tabs so the caret lines up with the source line as the terminal shows it.
+  std::string caret_prefix;
+  for (char c : line.substr(0, prefix_bytes)) {
+    if (c == '\t') caret_prefix += '\t';
+    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) caret_prefix += ' ';
+  }
+  out << fmt::format("{}{} |{}\n", p.blue, pad, p.reset);
+  out << fmt::format("{}{:>{}} |{} {}\n", p.blue, lc.line, gutter, p.reset, line);
+  out << fmt::format("{}{} |{} {}{}{}{}{}\n", p.blue, pad, p.reset, caret_prefix, mark_color,
+                     std::string(std::max<size_t>(1, width(line.substr(prefix_bytes, span_bytes))), mark),
+                     label.empty() ? "" : " " + label, p.reset);
+}
+
+size_t gutter_width(const Diagnostic& d) {
+  uint32_t max_line = 1;
+  if (d.primary.valid()) max_line = std::max(max_line, d.primary.start().line);
+  for (const auto& r : d.related) {
+    if (r.span.valid()) max_line = std::max(max_line, r.span.start().line);
+  }
+  return std::to_string(max_line).size();
+}
+
+}  // namespace
+
+void write_diagnostic(std::ostream& out, const Diagnostic& d, const TextStyle& style) {
+  Palette p = palette(style);
+  const char* color = severity_color(d.severity, p);
+  std::string code = d.code.empty() ? "" : fmt::format("[{}]", d.code);
+  out << fmt::format("{}{}{}{}: {}{}{}\n", color, severity_name(d.severity), code, p.reset, p.bold, d.message, p.reset);
+  size_t gutter = gutter_width(d);
+  std::string pad(gutter, ' ');
+  if (d.primary.valid()) {
+    out << fmt::format("{}{}-->{} {}\n", pad, p.blue, p.reset, d.primary.to_string());
+    write_excerpt(out, d.primary, d.primary_label, p, color, '^', gutter);
+  } else if (!d.primary_label.empty()) {
+    out << fmt::format("{} = {}\n", pad, d.primary_label);
+  }
+  for (const RelatedSpan& r : d.related) {
+    out << fmt::format("{}{}:::{} {}\n", pad, p.blue, p.reset, r.span.to_string());
+    write_excerpt(out, r.span, r.label, p, p.blue, '-', gutter);
+  }
+  for (const std::string& note : d.notes) out << fmt::format("{} {}={} note: {}\n", pad, p.blue, p.reset, note);
+  if (!d.help.empty()) out << fmt::format("{} {}={} {}help{}: {}\n", pad, p.blue, p.reset, p.green, p.reset, d.help);
+  out << "\n";
+}
+
+void write_text_report(std::ostream& out, const CheckResult& result, const TextStyle& style) {
+  Palette p = palette(style);
+  size_t errors = 0, warnings = 0;
+  for (const Diagnostic& d : result.diagnostics) {
+    write_diagnostic(out, d, style);
+    errors += d.severity == Severity::error;
+    warnings += d.severity == Severity::warning;
+  }
+  const char* verdict_color = errors ? p.red : p.green;
+  out << fmt::format("{}{}{}: {} error{}, {} warning{}; {} old quer{} checked against {} new migration statement{} "
+                     "({} deployed), {}\n",
+                     verdict_color, errors ? "incompatible" : "compatible", p.reset, errors, errors == 1 ? "" : "s",
+                     warnings, warnings == 1 ? "" : "s", result.queries, result.queries == 1 ? "y" : "ies",
+                     result.incoming_statements, result.incoming_statements == 1 ? "" : "s", result.deployed_statements,
+                     result.engine);
+}
+
+void write_input_error(std::ostream& out, const InputError& error, const TextStyle& style) {
+  Palette p = palette(style);
+  std::string where = error.where.valid() ? error.where.to_string() : error.location_text;
+  out << fmt::format("{}migcompat: error{}: {}{}\n", p.red, p.reset, where.empty() ? "" : where + ": ", error.message);
+}
+
+}  // namespace mc

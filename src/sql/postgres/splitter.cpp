@@ -1,0 +1,52 @@
+#include "sql/postgres/splitter.h"
+
+#include <pg_query.h>
+
+#include <cctype>
+
+#include "base/text.h"
+
+namespace mc::postgres {
+
+namespace {
+
+void emit(const SqlText& sql, size_t from, size_t to, std::vector<Statement>& out) {
+  std::string_view s = sql.text;
+  size_t begin = skip_sql_trivia(s, from);
+  size_t end = std::min(to, s.size());
+  while (end > begin && (std::isspace(static_cast<unsigned char>(s[end - 1])) || s[end - 1] == ';')) --end;
+  if (begin >= end) return;
+  Statement st;
+  st.origin = &sql;
+  st.begin = begin;
+  st.end = end;
+  st.name = annotation_name(s.substr(from, begin - from));
+  out.push_back(std::move(st));
+}
+
+}  // namespace
+
+std::vector<Statement> split(const SqlText& sql) {
+  std::vector<Statement> out;
+  PgQuerySplitResult result = pg_query_split_with_scanner(sql.text.c_str());
+  if (result.error) {
+    // The scanner could not read it (an unterminated string, say): keep it whole, so the parser
+    // reports the error at its real position.
+    emit(sql, 0, sql.text.size(), out);
+  } else {
+    size_t previous_end = 0;
+    for (int i = 0; i < result.n_stmts; ++i) {
+      auto location = static_cast<size_t>(result.stmts[i]->stmt_location);
+      auto length = static_cast<size_t>(result.stmts[i]->stmt_len);
+      size_t end = length == 0 ? sql.text.size() : location + length;
+      // The scanner's location starts after the previous statement; keep leading comments
+      // (for `-- name:`) by starting from the previous end.
+      emit(sql, std::min(previous_end, location), end, out);
+      previous_end = end + 1;
+    }
+  }
+  pg_query_free_split_result(result);
+  return out;
+}
+
+}  // namespace mc::postgres

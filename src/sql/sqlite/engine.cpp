@@ -1,0 +1,236 @@
+#include "sql/sqlite/engine.h"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+#include "base/text.h"
+
+namespace mc::sqlite {
+
+namespace {
+
+struct StmtCloser {
+  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+};
+using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtCloser>;
+
+std::string column_text(sqlite3_stmt* stmt, int i) {
+  const unsigned char* t = sqlite3_column_text(stmt, i);
+  return t ? reinterpret_cast<const char*>(t) : "";
+}
+
+int record_access(void* data, int action, const char* a, const char* b, const char* database, const char*) {
+  auto* out = static_cast<std::vector<Access>*>(data);
+  if (database && std::string_view(database) != "main") return SQLITE_OK;
+  auto table = [&] { return a ? std::string(a) : std::string(); };
+  if (a && istarts_with(a, "sqlite_")) return SQLITE_OK;
+  switch (action) {
+    case SQLITE_READ: out->push_back({Access::read, table(), b ? b : ""}); break;
+    case SQLITE_INSERT: out->push_back({Access::insert, table(), ""}); break;
+    case SQLITE_UPDATE: out->push_back({Access::update, table(), b ? b : ""}); break;
+    case SQLITE_DELETE: out->push_back({Access::del, table(), ""}); break;
+    default: break;
+  }
+  return SQLITE_OK;
+}
+
+// The CHECK expressions of a CREATE TABLE statement, as written (SQLite keeps no other record).
+std::vector<std::string> check_expressions(std::string_view sql) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < sql.size()) {
+    char c = sql[i];
+    if (c == '\'' || c == '"' || c == '`') {
+      size_t end = sql.find(c, i + 1);
+      i = end == std::string_view::npos ? sql.size() : end + 1;
+      continue;
+    }
+    bool word_start = i == 0 || !(std::isalnum(static_cast<unsigned char>(sql[i - 1])) || sql[i - 1] == '_');
+    if (word_start && istarts_with(sql.substr(i), "CHECK")) {
+      size_t j = skip_sql_trivia(sql, i + 5);
+      if (j < sql.size() && sql[j] == '(') {
+        int depth = 0;
+        size_t k = j;
+        for (; k < sql.size(); ++k) {
+          if (sql[k] == '(') ++depth;
+          if (sql[k] == ')' && --depth == 0) break;
+        }
+        out.emplace_back(trim(sql.substr(j + 1, k - j - 1)));
+        i = k;
+        continue;
+      }
+    }
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
+Database::Database() {
+  if (sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    throw std::runtime_error("cannot open an in-memory SQLite database");
+  }
+  // Double-quoted strings as identifiers only, as SQLite recommends: a typo'd column must not
+  // silently become a string literal.
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 1, nullptr);
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+std::optional<std::string> Database::execute(std::string_view sql) {
+  sqlite3_stmt* raw = nullptr;
+  const char* tail = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, &tail) != SQLITE_OK) {
+    return std::string(sqlite3_errmsg(db_));
+  }
+  StmtPtr stmt(raw);
+  if (!stmt) return std::nullopt;  // only comments
+  int rc;
+  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+  }
+  if (rc != SQLITE_DONE) return std::string(sqlite3_errmsg(db_));
+  return std::nullopt;
+}
+
+Compiled Database::compile(std::string_view sql) {
+  Compiled out;
+  sqlite3_set_authorizer(db_, record_access, &out.accesses);
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+  sqlite3_set_authorizer(db_, nullptr, nullptr);
+  StmtPtr stmt(raw);
+  if (rc != SQLITE_OK) {
+    out.error = sqlite3_errmsg(db_);
+    int offset = sqlite3_error_offset(db_);
+    if (offset >= 0) out.error_offset = static_cast<size_t>(offset);
+    return out;
+  }
+  if (!stmt) {
+    out.error = "no statement";
+    return out;
+  }
+  out.ok = true;
+  out.parameter_count = sqlite3_bind_parameter_count(stmt.get());
+  out.read_only = sqlite3_stmt_readonly(stmt.get()) != 0;
+  for (int i = 0; i < sqlite3_column_count(stmt.get()); ++i) out.result_columns.emplace_back(sqlite3_column_name(stmt.get(), i));
+  return out;
+}
+
+RunResult Database::run(std::string_view sql, const std::vector<Value>& params) {
+  RunResult out;
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK) {
+    out.error = sqlite3_errmsg(db_);
+    out.extended_code = sqlite3_extended_errcode(db_);
+    return out;
+  }
+  StmtPtr stmt(raw);
+  for (size_t i = 0; i < params.size(); ++i) {
+    int at = static_cast<int>(i + 1);
+    const Value& v = params[i];
+    if (std::holds_alternative<int64_t>(v)) sqlite3_bind_int64(stmt.get(), at, std::get<int64_t>(v));
+    else if (std::holds_alternative<double>(v)) sqlite3_bind_double(stmt.get(), at, std::get<double>(v));
+    else if (std::holds_alternative<std::string>(v)) {
+      const auto& s = std::get<std::string>(v);
+      sqlite3_bind_text(stmt.get(), at, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    } else sqlite3_bind_null(stmt.get(), at);
+  }
+  int rc;
+  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+  }
+  if (rc != SQLITE_DONE) {
+    out.error = sqlite3_errmsg(db_);
+    out.extended_code = sqlite3_extended_errcode(db_);
+    return out;
+  }
+  out.ok = true;
+  return out;
+}
+
+void Database::copy_to(Database& target) {
+  sqlite3_backup* backup = sqlite3_backup_init(target.db_, "main", db_, "main");
+  if (!backup) throw std::runtime_error(sqlite3_errmsg(target.db_));
+  sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+}
+
+bool Database::has_relation(std::string_view name) {
+  sqlite3_stmt* raw = nullptr;
+  sqlite3_prepare_v2(db_, "SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1 COLLATE NOCASE", -1,
+                     &raw, nullptr);
+  StmtPtr stmt(raw);
+  sqlite3_bind_text(stmt.get(), 1, name.data(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
+  return sqlite3_step(stmt.get()) == SQLITE_ROW;
+}
+
+catalog::Catalog Database::read_catalog() {
+  catalog::Catalog out;
+  sqlite3_stmt* raw = nullptr;
+  sqlite3_prepare_v2(db_,
+                     "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                     "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+                     -1, &raw, nullptr);
+  StmtPtr objects(raw);
+  std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows;
+  while (sqlite3_step(objects.get()) == SQLITE_ROW) {
+    rows.emplace_back(column_text(objects.get(), 0), column_text(objects.get(), 1), column_text(objects.get(), 2),
+                      column_text(objects.get(), 3));
+  }
+  for (const auto& [type, name, table, sql] : rows) {
+    if (type != "table" && type != "view") continue;
+    catalog::Relation rel;
+    rel.name = name;
+    rel.kind = type == "view" ? catalog::RelationKind::view : catalog::RelationKind::table;
+    rel.definition = sql;
+    if (type == "table") rel.checks = check_expressions(sql);
+    sqlite3_prepare_v2(db_, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)", -1,
+                       &raw, nullptr);
+    StmtPtr cols(raw);
+    sqlite3_bind_text(cols.get(), 1, name.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(cols.get()) == SQLITE_ROW) {
+      catalog::Column c;
+      c.name = column_text(cols.get(), 0);
+      c.type = column_text(cols.get(), 1);
+      c.not_null = sqlite3_column_int(cols.get(), 2) != 0;
+      if (sqlite3_column_type(cols.get(), 3) != SQLITE_NULL) c.default_expr = column_text(cols.get(), 3);
+      c.primary_key_position = sqlite3_column_int(cols.get(), 4);
+      int hidden = sqlite3_column_int(cols.get(), 5);
+      c.generated = hidden == 2 || hidden == 3;
+      // A lone INTEGER PRIMARY KEY is the rowid: the engine fills it when omitted.
+      rel.columns.push_back(std::move(c));
+    }
+    int pk_columns = 0;
+    for (const auto& c : rel.columns) pk_columns += c.primary_key_position > 0;
+    for (auto& c : rel.columns) {
+      if (pk_columns == 1 && c.primary_key_position == 1 && iequals(c.type, "INTEGER")) c.generated = true;
+    }
+    out.add_relation(std::move(rel));
+  }
+  for (const auto& [type, name, table, sql] : rows) {
+    if (type != "table") continue;
+    sqlite3_prepare_v2(db_, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?1)", -1, &raw, nullptr);
+    StmtPtr list(raw);
+    sqlite3_bind_text(list.get(), 1, name.c_str(), -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(list.get()) == SQLITE_ROW) {
+      catalog::Index index;
+      index.name = column_text(list.get(), 0);
+      index.table = name;
+      index.unique = sqlite3_column_int(list.get(), 1) != 0;
+      index.constraint = column_text(list.get(), 2) != "c";
+      index.partial = sqlite3_column_int(list.get(), 3) != 0;
+      sqlite3_prepare_v2(db_, "SELECT coalesce(name, '<expr>') FROM pragma_index_info(?1) ORDER BY seqno", -1, &raw, nullptr);
+      StmtPtr info(raw);
+      sqlite3_bind_text(info.get(), 1, index.name.c_str(), -1, SQLITE_TRANSIENT);
+      while (sqlite3_step(info.get()) == SQLITE_ROW) index.columns.push_back(column_text(info.get(), 0));
+      out.add_index(std::move(index));
+    }
+  }
+  return out;
+}
+
+std::string engine_version() { return sqlite3_libversion(); }
+
+}  // namespace mc::sqlite

@@ -1,0 +1,78 @@
+// The SQLite engine, in process: the only place that includes sqlite3.h. Everything the
+// analyses ask of SQLite (apply a statement, compile a query and see what it touches, run a
+// write and roll it back, read the schema) goes through this class.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "catalog/catalog.h"
+
+struct sqlite3;
+
+namespace mc::sqlite {
+
+// What a compiled statement reads or writes, as the engine's authorizer reports it.
+struct Access {
+  enum Kind { read, insert, update, del } kind;
+  std::string table;
+  std::string column;  // for reads and updated columns; empty otherwise
+};
+
+struct Compiled {
+  bool ok = false;
+  std::string error;           // the engine's message when !ok
+  std::optional<size_t> error_offset;  // byte offset in the statement the engine points at
+  std::vector<Access> accesses;
+  std::vector<std::string> result_columns;
+  int parameter_count = 0;
+  bool read_only = true;
+};
+
+using Value = std::variant<std::monostate, int64_t, double, std::string>;
+
+struct RunResult {
+  bool ok = false;
+  std::string error;
+  int extended_code = 0;
+};
+
+class Database {
+ public:
+  // A fresh in-memory database with foreign keys off (SQLite's default).
+  Database();
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one statement to completion (all rows stepped). Returns the engine's error, if any.
+  std::optional<std::string> execute(std::string_view sql);
+
+  // Compiles without running and records what the statement touches.
+  Compiled compile(std::string_view sql);
+
+  // Compiles, binds `params` (1-based order) and steps to completion.
+  RunResult run(std::string_view sql, const std::vector<Value>& params);
+
+  // Copies this database's contents into `target` (the backup API): cheaper than replaying.
+  void copy_to(Database& target);
+
+  // The schema as the dialect-neutral catalog: tables and views with their columns, indexes.
+  catalog::Catalog read_catalog();
+
+  // Whether a table or view of that name exists.
+  bool has_relation(std::string_view name);
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+// The engine's version, e.g. "3.40.1".
+std::string engine_version();
+
+}  // namespace mc::sqlite

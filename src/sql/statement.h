@@ -1,0 +1,25 @@
+// One SQL statement cut out of a SqlText by a dialect front end's splitter.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/source.h"
+
+namespace mc {
+
+struct Statement {
+  const SqlText* origin = nullptr;
+  size_t begin = 0;  // offset in origin->text of the first token
+  size_t end = 0;    // offset just past the last token (the `;` is not included)
+  std::string name;  // from a `-- name: X` annotation in the comments before it
+
+  std::string_view text() const { return std::string_view(origin->text).substr(begin, end - begin); }
+  Span span() const { return origin->span(begin, end); }
+  // A span for a part of the statement, offsets relative to the statement's text.
+  Span span_at(size_t relative_begin, size_t relative_end) const {
+    return origin->span(begin + relative_begin, begin + relative_end);
+  }
+};
+
+}  // namespace mc
