@@ -20,13 +20,18 @@ struct Candidate {
   bool varies_per_run;
 };
 
-std::vector<Candidate> candidates(const std::vector<std::string>& literals) {
+std::vector<Candidate> candidates(const std::vector<std::string>& literals, int params) {
   std::vector<Candidate> out;
   out.push_back({"1", [](int, int run) { return Value{int64_t{1 + run}}; }, true});
   out.push_back({"distinct integers", [](int i, int run) { return Value{int64_t{1000 * (run + 1) + i}}; }, true});
   out.push_back({"distinct strings", [](int i, int run) { return Value{fmt::format("mc_{}_{}", i, run)}; }, true});
+  // A constant of a CHECK in one parameter at a time, 1 in the others (which then match the
+  // seeded row in WHERE clauses).
   for (const std::string& lit : literals) {
-    out.push_back({lit, [lit](int, int) { return Value{lit}; }, false});
+    for (int at = 0; at < params; ++at) {
+      out.push_back({fmt::format("'{}' for parameter {}, 1 elsewhere", lit, at + 1),
+                     [lit, at](int i, int) { return i == at ? Value{lit} : Value{int64_t{1}}; }, false});
+    }
   }
   return out;
 }
@@ -39,14 +44,15 @@ bool numeric_affinity(std::string_view type) {
 }
 
 // One row in each table the write updates or deletes from, so it has something to act on. The
-// value 1 (or '1') in every column matches the "1" candidate's WHERE clauses.
+// value 1 (or '1') in every column without a default matches the "1" candidate's WHERE clauses.
 void seed(sqlite::Database& db, const catalog::Catalog& cat, const std::set<std::string>& tables) {
   for (const std::string& table : tables) {
     const catalog::Relation* rel = cat.find_relation(table);
     if (!rel || rel->kind != catalog::RelationKind::table) continue;
     std::string columns, values;
     for (const catalog::Column& c : rel->columns) {
-      if (c.generated && c.primary_key_position == 0) continue;
+      // Defaults are left to the engine: they satisfy the table's constraints, our values may not.
+      if ((c.generated && c.primary_key_position == 0) || c.default_expr) continue;
       columns += (columns.empty() ? "" : ", ") + fmt::format("\"{}\"", c.name);
       values += (values.empty() ? "" : ", ") + std::string(numeric_affinity(c.type) ? "1" : "'1'");
     }
@@ -135,10 +141,15 @@ WriteVerdict run_differential(sqlite::Database& deployed, sqlite::Database& next
   }
   WriteVerdict verdict;
   bool any_rejection = false;
-  for (const Candidate& candidate : candidates(literals)) {
+  for (const Candidate& candidate : candidates(literals, compiled.parameter_count)) {
     Attempt before = attempt(deployed, deployed_catalog, sql, compiled.parameter_count, candidate, insert, seeded);
     if (!before.first.ok) {
       if (verdict.error.empty()) verdict.error = before.first.error;
+      continue;
+    }
+    // An UPDATE or DELETE that matched no row proves nothing: the values missed the seeded row.
+    if (!seeded.empty() && before.first.changes == 0) {
+      if (verdict.error.empty()) verdict.error = "no row matched the synthesized values";
       continue;
     }
     Attempt after = attempt(next, next_catalog, sql, compiled.parameter_count, candidate, insert, seeded);

@@ -73,14 +73,18 @@ Culprit culprit_of(const std::string& error, const sqlite::Compiled& on_deployed
   return {};
 }
 
-void add_blame(Diagnostic& d, const Blame& blame, const Culprit& culprit, bool constraint_failure) {
-  const Origin* origin = blame.find(culprit.object());
-  if (!origin && !culprit.column.empty()) origin = blame.find(culprit.relation);
-  if (constraint_failure && (!origin || origin->change.kind == catalog::ChangeKind::relation_added)) {
-    // A CHECK or UNIQUE failure: blame the constraint the migration added to the table.
-    auto constraints = blame.constraints_of(culprit.relation);
-    if (!constraints.empty()) origin = constraints.back();
+void add_blame(Diagnostic& d, const Blame& blame, const Culprit& culprit, const std::string& error,
+               bool constraint_failure) {
+  const Origin* origin = nullptr;
+  if (constraint_failure) {
+    // A CHECK or UNIQUE failure: blame the constraint the migration added to the table, the one
+    // the engine's message names when it can be told.
+    for (const Origin* c : blame.constraints_of(culprit.relation)) {
+      if (!origin || (!c->change.detail.empty() && error.find(c->change.detail) != std::string::npos)) origin = c;
+    }
   }
+  if (!origin) origin = blame.find(culprit.object());
+  if (!origin && !culprit.column.empty()) origin = blame.find(culprit.relation);
   if (!origin) {
     d.help = "change the old code and the schema in separate deploys: code that works with both schemas first";
     return;
@@ -181,7 +185,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
                       : fmt::format("old {} uses {}, which the new schema no longer has", query_kind(old_compiled), d.object);
       d.primary = point_at(query, new_compiled.error_offset, culprit);
       d.primary_label = new_compiled.error;
-      add_blame(d, blame, culprit, false);
+      add_blame(d, blame, culprit, new_compiled.error, false);
       out.push_back(std::move(d));
       continue;
     }
@@ -202,7 +206,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
         d.notes.push_back(fmt::format("the same write{} with parameters = {} succeeds on the deployed schema",
                                       verdict.on_repeat ? ", run twice," : "", verdict.values));
         bool constraint = verdict.error.find("CHECK") != std::string::npos || verdict.error.find("UNIQUE") != std::string::npos;
-        add_blame(d, blame, culprit, constraint);
+        add_blame(d, blame, culprit, verdict.error, constraint);
         out.push_back(std::move(d));
       } else {
         Diagnostic d = make_diagnostic(checks::write_not_exercised);

@@ -147,6 +147,7 @@ RunResult Database::run(std::string_view sql, const std::vector<Value>& params) 
     return out;
   }
   out.ok = true;
+  out.changes = sqlite3_changes64(db_);
   return out;
 }
 

@@ -40,6 +40,7 @@ struct RunResult {
   bool ok = false;
   std::string error;
   int extended_code = 0;
+  int64_t changes = 0;  // rows inserted, updated or deleted (not counting triggers)
 };
 
 class Database {

@@ -1,0 +1,7 @@
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL,
+  name TEXT,
+  bio TEXT,
+  status TEXT NOT NULL DEFAULT 'active'
+);

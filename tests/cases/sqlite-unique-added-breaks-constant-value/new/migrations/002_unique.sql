@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX users_one_per_status ON users (status);

@@ -1,0 +1,2 @@
+-- name: Signup
+INSERT INTO users (email, name, status) VALUES (?, ?, 'invited');
