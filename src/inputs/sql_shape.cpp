@@ -69,7 +69,12 @@ bool looks_like_migration_statement(std::string_view text) {
   auto ws = words(text, 3);
   if (ws.empty()) return false;
   const std::string& first = ws[0];
-  if (first == "CREATE" || first == "ALTER" || first == "DROP") return ws.size() >= 2;
+  if (first == "CREATE" || first == "ALTER" || first == "DROP") {
+    static const std::vector<std::string> objects = {
+        "TABLE", "INDEX",  "UNIQUE",   "VIEW",      "TRIGGER", "TEMP",     "TEMPORARY", "VIRTUAL",  "SCHEMA",
+        "TYPE",  "DOMAIN", "SEQUENCE", "EXTENSION", "OR",      "FUNCTION", "PROCEDURE", "MATERIALIZED", "POLICY"};
+    return ws.size() >= 2 && contains(objects, ws[1]);
+  }
   if (first == "PRAGMA" || first == "BEGIN" || first == "COMMIT" || first == "END" || first == "ROLLBACK") return true;
   return looks_like_query(text);
 }

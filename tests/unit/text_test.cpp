@@ -11,7 +11,7 @@ TEST(NaturalOrder, NumbersCompareByValue) {
   std::vector<std::string> names = {"10_c.sql", "2_b.sql", "1_a.sql", "002_x.sql", "V10__z.sql", "V3__y.sql",
                                     "20240102_b.sql", "20231231_a.sql"};
   std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return natural_less(a, b); });
-  EXPECT_EQ(names, (std::vector<std::string>{"1_a.sql", "002_x.sql", "2_b.sql", "10_c.sql", "20231231_a.sql",
+  EXPECT_EQ(names, (std::vector<std::string>{"1_a.sql", "2_b.sql", "002_x.sql", "10_c.sql", "20231231_a.sql",
                                              "20240102_b.sql", "V3__y.sql", "V10__z.sql"}));
 }
 
