@@ -33,12 +33,14 @@ inline constexpr CheckInfo create_if_not_exists_no_effect{
     "a changed CREATE ... IF NOT EXISTS does nothing where the object already exists"};
 inline constexpr CheckInfo deployed_migration_removed{"MC022", "deployed-migration-removed", Severity::warning,
                                                       "a migration that already ran is missing from the new tree"};
+inline constexpr CheckInfo statement_not_modeled{"MC030", "statement-not-modeled", Severity::warning,
+                                                 "a new migration statement changes the schema in a way migcompat does not model"};
 }  // namespace checks
 
 inline constexpr CheckInfo all_checks[] = {
     checks::old_query_breaks,     checks::old_write_rejected,        checks::result_columns_changed,
     checks::could_not_check,      checks::write_not_exercised,       checks::deployed_migration_edited,
-    checks::create_if_not_exists_no_effect, checks::deployed_migration_removed,
+    checks::create_if_not_exists_no_effect, checks::deployed_migration_removed, checks::statement_not_modeled,
 };
 
 // A diagnostic with the check's code, name and default severity filled in.

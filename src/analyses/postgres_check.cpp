@@ -1,9 +1,138 @@
 #include "analyses/postgres_check.h"
 
+#include <fmt/format.h>
+
+#include "analyses/blame.h"
+#include "analyses/checks.h"
+#include "analyses/explain.h"
+#include "analyses/name_resolution.h"
+#include "catalog/diff.h"
+#include "catalog/replay.h"
+#include "sql/postgres/parser.h"
+
 namespace mc {
 
-std::vector<Diagnostic> check_postgres_statically(const MigrationPlan&, const std::vector<Statement>&) {
-  throw InputError{"dialect \"postgres\" is not supported yet", {}, {}};
+namespace {
+
+using Kind = sql::SchemaChange::Kind;
+
+// Replays one migration statement into `catalog`. Throws InputError when PostgreSQL would
+// reject it; reports statements whose effect is not modeled.
+void replay(catalog::Catalog& catalog, const Statement& statement, const char* which, std::vector<Diagnostic>* findings) {
+  postgres::ParsedStatement parsed = postgres::parse(statement.text());
+  if (parsed.error) {
+    throw InputError{fmt::format("{} migration statement does not parse: {}", which, parsed.error->message),
+                     statement.span_at(parsed.error->offset, parsed.error->offset + 1), {}};
+  }
+  for (const sql::SchemaChange& change : parsed.changes) {
+    std::vector<std::string> view_columns;
+    if (change.kind == Kind::create_view && change.view_query) {
+      std::vector<NameError> errors;
+      view_columns = NameResolver(catalog).output_columns(*change.view_query, errors);
+      if (!errors.empty()) {
+        const NameError& e = errors.front();
+        throw InputError{fmt::format("{} migration statement would fail on PostgreSQL: {} ({})", which, e.message, e.sqlstate),
+                         statement.span_at(e.location, e.location + 1), {}};
+      }
+    }
+    if (auto error = catalog::apply(catalog, change, view_columns)) {
+      throw InputError{fmt::format("{} migration statement would fail on PostgreSQL: {}", which, *error), statement.span(), {}};
+    }
+    if (change.kind == Kind::unmodeled && findings) {
+      Diagnostic d = make_diagnostic(checks::statement_not_modeled);
+      d.message = fmt::format("migcompat does not model this statement's effect on the schema ({})", change.detail);
+      d.primary = statement.span();
+      d.notes.push_back("queries that touch what it changes are checked against the schema as if it had not run");
+      findings->push_back(std::move(d));
+    }
+  }
+}
+
+Span error_span(const Statement& query, const NameError& e) {
+  if (e.location == sql::no_location || e.location >= query.text().size()) return query.span();
+  size_t length = std::max<size_t>(1, e.name.size());
+  return query.span_at(e.location, std::min(query.text().size(), e.location + length));
+}
+
+std::string kind_word(const sql::QueryModel& q) {
+  switch (q.kind) {
+    case sql::QueryModel::Kind::select: return "query";
+    case sql::QueryModel::Kind::insert: return "INSERT into " + q.write.target.name;
+    case sql::QueryModel::Kind::update: return "UPDATE of " + q.write.target.name;
+    case sql::QueryModel::Kind::del: return "DELETE from " + q.write.target.name;
+    default: return "statement";
+  }
+}
+
+}  // namespace
+
+std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries) {
+  std::vector<Diagnostic> out;
+  catalog::Catalog deployed;
+  for (const Statement& s : plan.deployed) replay(deployed, s, "deployed", nullptr);
+
+  catalog::Catalog next = deployed;
+  Blame blame;
+  for (const Statement& s : plan.incoming) {
+    catalog::Catalog before = next;
+    replay(next, s, "new", &out);
+    blame.record(catalog::diff(before, next), next, s.span());
+  }
+
+  NameResolver on_deployed(deployed);
+  NameResolver on_next(next);
+  for (const Statement& query : queries) {
+    postgres::ParsedStatement parsed = postgres::parse(query.text());
+    if (parsed.error) {
+      Diagnostic d = make_diagnostic(checks::could_not_check);
+      d.message = "could not check this query: PostgreSQL's parser rejects it";
+      d.primary = query.span_at(parsed.error->offset, parsed.error->offset + 1);
+      d.primary_label = parsed.error->message;
+      out.push_back(std::move(d));
+      continue;
+    }
+    if (!parsed.query) continue;  // DDL among the queries: not something old code runs per request
+    Resolutions resolved;
+    auto before = on_deployed.check(*parsed.query, &resolved);
+    if (!before.empty()) {
+      Diagnostic d = make_diagnostic(checks::could_not_check);
+      d.message = "could not check this query: it does not resolve on the deployed schema either";
+      d.primary = error_span(query, before.front());
+      d.primary_label = fmt::format("{} ({})", before.front().message, before.front().sqlstate);
+      d.notes.push_back("a query that fails before the deploy is not broken by it; it may use objects the migrations do not create");
+      out.push_back(std::move(d));
+      continue;
+    }
+    auto after = on_next.check(*parsed.query);
+    if (after.empty()) continue;
+    const NameError& e = after.front();
+    // What the broken name meant on the deployed schema.
+    std::string relation = e.relation, column = e.column;
+    if (auto it = resolved.find(e.location); it != resolved.end()) {
+      relation = it->second.first;
+      column = it->second.second;
+    }
+    std::string object = column.empty() ? relation : relation.empty() ? column : relation + "." + column;
+    Diagnostic d = make_diagnostic(checks::old_query_breaks);
+    d.object = object;
+    bool write_rejected = e.sqlstate == "23502" || e.sqlstate == "42P10";
+    if (write_rejected) d = make_diagnostic(checks::old_write_rejected), d.object = object;
+    d.message = write_rejected ? fmt::format("old {} is rejected by the new schema ({})", kind_word(*parsed.query), object)
+                               : fmt::format("old {} uses {}, which the new schema no longer has", kind_word(*parsed.query), object);
+    d.primary = error_span(query, e);
+    d.primary_label = fmt::format("{} ({})", e.message, e.sqlstate);
+    const Origin* origin = blame.find(object);
+    if (!origin && !relation.empty()) origin = blame.find(relation);
+    if (origin) {
+      d.related.push_back({origin->statement, fmt::format("the migration {}", describe_change(origin->change))});
+      d.help = safe_sequence(origin->change);
+    } else {
+      d.help = "change the old code and the schema in separate deploys: code that works with both schemas first";
+    }
+    for (size_t i = 1; i < after.size(); ++i) d.notes.push_back(fmt::format("also: {} ({})", after[i].message, after[i].sqlstate));
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 }  // namespace mc

@@ -1,0 +1,259 @@
+#include "analyses/name_resolution.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+namespace mc {
+
+namespace {
+
+struct Binding {
+  std::string name;      // alias, or the relation's name
+  std::string relation;  // the catalog relation behind it ("" for subqueries, CTEs, functions)
+  std::vector<std::string> columns;
+  bool known = true;     // false: columns unknown (set-returning functions); anything resolves
+};
+
+struct Env {
+  std::vector<Binding> bindings;
+  std::map<std::string, std::vector<std::string>> ctes;
+  const Env* parent = nullptr;
+
+  const std::vector<std::string>* find_cte(const std::string& name) const {
+    for (const Env* e = this; e; e = e->parent) {
+      if (auto it = e->ctes.find(name); it != e->ctes.end()) return &it->second;
+    }
+    return nullptr;
+  }
+  const Binding* find_binding(const std::string& name) const {
+    for (const Env* e = this; e; e = e->parent) {
+      for (const Binding& b : e->bindings) {
+        if (b.name == name) return &b;
+      }
+    }
+    return nullptr;
+  }
+};
+
+bool has(const std::vector<std::string>& columns, const std::string& name) {
+  return std::find(columns.begin(), columns.end(), name) != columns.end();
+}
+
+class Walker {
+ public:
+  Walker(const catalog::Catalog& catalog, std::vector<NameError>& errors, Resolutions* resolutions)
+      : catalog_(catalog), errors_(errors), resolutions_(resolutions) {}
+
+  std::vector<std::string> select(const sql::Select& s, const Env* outer, std::vector<Binding> pre = {}) {
+    Env env;
+    env.parent = outer;
+    env.bindings = std::move(pre);
+    bind_ctes(s, env);
+    if (!s.set_arms.empty()) {
+      std::vector<std::string> out = select(*s.set_arms.front(), &env);
+      for (size_t i = 1; i < s.set_arms.size(); ++i) select(*s.set_arms[i], &env);
+      for (const sql::ColumnRef& ref : s.refs) resolve(ref, env, out);  // ORDER BY of the union
+      return out;
+    }
+    for (const sql::FromItem& item : s.from) bind(item, env, outer);
+    std::vector<std::string> output_names;
+    for (const auto& oc : s.output) output_names.push_back(oc.name);
+    for (const sql::ColumnRef& ref : s.refs) resolve(ref, env, output_names);
+    for (const auto& nested : s.nested) select(*nested, &env);
+    return expand_output(s, env);
+  }
+
+  void bind_ctes(const sql::Select& s, Env& env) {
+    for (size_t i = 0; i < s.ctes.size(); ++i) {
+      const auto& [name, body] = s.ctes[i];
+      const auto& aliases = s.cte_column_aliases[i];
+      if (s.recursive && !body->set_arms.empty()) {
+        // The non-recursive arm defines the columns the recursive arm sees.
+        auto first = select(*body->set_arms.front(), &env);
+        env.ctes[name] = aliases.empty() ? first : aliases;
+      }
+      auto columns = select(*body, &env);
+      env.ctes[name] = aliases.empty() ? columns : aliases;
+    }
+  }
+
+  void bind(const sql::FromItem& item, Env& env, const Env* outer) {
+    Binding b;
+    switch (item.kind) {
+      case sql::FromItem::Kind::relation: {
+        const std::string& name = item.relation.name;
+        b.name = item.alias.empty() ? name : item.alias;
+        const std::vector<std::string>* cte = item.relation.schema.empty() ? env.find_cte(name) : nullptr;
+        if (cte) {
+          b.columns = *cte;
+        } else if (const catalog::Relation* rel = catalog_.find_relation(name)) {
+          b.relation = rel->name;
+          for (const auto& c : rel->columns) b.columns.push_back(c.name);
+        } else {
+          error("42P01", fmt::format("relation \"{}\" does not exist", name), item.relation.location, name, "", name);
+          b.known = false;
+        }
+        break;
+      }
+      case sql::FromItem::Kind::subquery:
+        b.name = item.alias;
+        if (item.subquery) b.columns = select(*item.subquery, item.lateral ? &env : outer);
+        break;
+      case sql::FromItem::Kind::function:
+        b.name = item.alias;
+        b.known = !item.column_aliases.empty();
+        break;
+    }
+    for (size_t i = 0; i < item.column_aliases.size() && i < b.columns.size(); ++i) b.columns[i] = item.column_aliases[i];
+    if (item.kind == sql::FromItem::Kind::function) b.columns = item.column_aliases;
+    env.bindings.push_back(std::move(b));
+  }
+
+  void resolve(const sql::ColumnRef& ref, const Env& env, const std::vector<std::string>& output_names) {
+    if (!ref.qualifier.empty()) {
+      const Binding* b = env.find_binding(ref.qualifier);
+      if (!b) {
+        error("42P01", fmt::format("missing FROM-clause entry for table \"{}\"", ref.qualifier), ref.location, "", "",
+              ref.qualifier);
+        return;
+      }
+      if (ref.star || !b->known) return;
+      if (!has(b->columns, ref.name)) {
+        error("42703", fmt::format("column {}.{} does not exist", ref.qualifier, ref.name), ref.location, b->relation,
+              ref.name, ref.qualifier + "." + ref.name);
+        return;
+      }
+      note(ref.location, b->relation, ref.name);
+      return;
+    }
+    if (ref.star) return;
+    for (const Env* e = &env; e; e = e->parent) {
+      const Binding* found = nullptr;
+      int matches = 0;
+      bool unknown = false;
+      for (const Binding& b : e->bindings) {
+        if (!b.known) unknown = true;
+        if (b.known && has(b.columns, ref.name)) {
+          ++matches;
+          found = &b;
+        }
+      }
+      if (matches > 1) {
+        error("42702", fmt::format("column reference \"{}\" is ambiguous", ref.name), ref.location, "", ref.name, ref.name);
+        return;
+      }
+      if (matches == 1) {
+        note(ref.location, found->relation, ref.name);
+        return;
+      }
+      if (unknown) return;  // a function's columns could hold it: do not guess
+    }
+    // ORDER BY / GROUP BY may name an output column; a table name alone is a whole-row reference.
+    if ((ref.may_name_output && has(output_names, ref.name)) || env.find_binding(ref.name)) return;
+    error("42703", fmt::format("column \"{}\" does not exist", ref.name), ref.location, "", ref.name, ref.name);
+  }
+
+  std::vector<std::string> expand_output(const sql::Select& s, const Env& env) {
+    std::vector<std::string> out;
+    for (const auto& oc : s.output) {
+      if (!oc.star) {
+        out.push_back(oc.name);
+        continue;
+      }
+      for (const Binding& b : env.bindings) {
+        if (oc.star_qualifier.empty() || b.name == oc.star_qualifier) out.insert(out.end(), b.columns.begin(), b.columns.end());
+      }
+    }
+    return out;
+  }
+
+  void error(std::string sqlstate, std::string message, size_t location, std::string relation, std::string column,
+             std::string name) {
+    errors_.push_back({std::move(sqlstate), std::move(message), location, std::move(relation), std::move(column), std::move(name)});
+  }
+  void note(size_t location, const std::string& relation, const std::string& column) {
+    if (resolutions_ && location != sql::no_location) (*resolutions_)[location] = {relation, column};
+  }
+
+  void write(const sql::QueryModel& q) {
+    const sql::Write& w = q.write;
+    Env root;
+    bind_ctes(w.scope, root);
+    const catalog::Relation* target = nullptr;
+    if (!w.target.schema.empty() || !root.find_cte(w.target.name)) target = catalog_.find_relation(w.target.name);
+    if (!target) {
+      error("42P01", fmt::format("relation \"{}\" does not exist", w.target.name), w.target.location, w.target.name, "",
+            w.target.name);
+      return;
+    }
+    Binding self{w.alias.empty() ? target->name : w.alias, target->name, {}, true};
+    for (const auto& c : target->columns) self.columns.push_back(c.name);
+
+    std::set<std::string> written;
+    for (const sql::ColumnRef& col : w.columns) {
+      if (!target->find_column(col.name)) {
+        error("42703", fmt::format("column \"{}\" of relation \"{}\" does not exist", col.name, target->name), col.location,
+              target->name, col.name, col.name);
+      } else {
+        note(col.location, target->name, col.name);
+      }
+      written.insert(col.name);
+    }
+    if (q.kind == sql::QueryModel::Kind::insert) {
+      if (w.source) select(*w.source, &root);
+      if (!w.has_column_list) {
+        for (size_t i = 0; i < target->columns.size() && i < w.values_per_row; ++i) written.insert(target->columns[i].name);
+      }
+      for (const auto& c : target->columns) {
+        if (!written.count(c.name) && !c.optional_on_insert()) {
+          error("23502", fmt::format("null value in column \"{}\" of relation \"{}\" violates not-null constraint", c.name, target->name),
+                w.target.location, target->name, c.name, w.target.name);
+        }
+      }
+      if (w.on_conflict && !w.conflict_columns.empty()) check_conflict_target(w, *target);
+      if (w.on_conflict) {
+        Binding excluded = self;
+        excluded.name = "excluded";
+        select(w.conflict_scope, &root, {self, excluded});
+      }
+    }
+    select(w.scope, &root, {self});
+  }
+
+  void check_conflict_target(const sql::Write& w, const catalog::Relation& target) {
+    std::set<std::string> wanted(w.conflict_columns.begin(), w.conflict_columns.end());
+    for (const catalog::Index* index : catalog_.indexes_on(target.name)) {
+      if (index->unique && !index->partial && std::set<std::string>(index->columns.begin(), index->columns.end()) == wanted) return;
+    }
+    error("42P10", "there is no unique or exclusion constraint matching the ON CONFLICT specification", w.conflict_location,
+          target.name, w.conflict_columns.size() == 1 ? w.conflict_columns.front() : "", "ON CONFLICT");
+  }
+
+ private:
+  const catalog::Catalog& catalog_;
+  std::vector<NameError>& errors_;
+  Resolutions* resolutions_;
+};
+
+}  // namespace
+
+std::vector<NameError> NameResolver::check(const sql::QueryModel& query, Resolutions* resolutions) {
+  std::vector<NameError> errors;
+  Walker walker(catalog_, errors, resolutions);
+  if (query.kind == sql::QueryModel::Kind::select) {
+    if (query.select) walker.select(*query.select, nullptr);
+  } else if (query.kind != sql::QueryModel::Kind::other) {
+    walker.write(query);
+  }
+  return errors;
+}
+
+std::vector<std::string> NameResolver::output_columns(const sql::Select& select, std::vector<NameError>& errors) {
+  Walker walker(catalog_, errors, nullptr);
+  return walker.select(select, nullptr);
+}
+
+}  // namespace mc

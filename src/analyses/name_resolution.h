@@ -1,0 +1,38 @@
+// Resolves the names of a query (relations, columns, stars, CTEs, subqueries, aliases) against
+// a catalog, reporting what PostgreSQL would report, with SQLSTATE and the offending offset.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "sql/model.h"
+
+namespace mc {
+
+struct NameError {
+  std::string sqlstate;  // 42P01, 42703, 42702, 23502, 42P10
+  std::string message;   // PostgreSQL's wording
+  size_t location = sql::no_location;
+  std::string relation;  // what the name resolved to on a schema where it existed, if known
+  std::string column;
+  std::string name;      // the name as written at `location`
+};
+
+// Where each reference resolved to: offset in the statement -> (relation, column).
+using Resolutions = std::map<size_t, std::pair<std::string, std::string>>;
+
+class NameResolver {
+ public:
+  explicit NameResolver(const catalog::Catalog& catalog) : catalog_(catalog) {}
+
+  std::vector<NameError> check(const sql::QueryModel& query, Resolutions* resolutions = nullptr);
+  // Output column names of a SELECT (for CREATE VIEW); errors go to `errors`.
+  std::vector<std::string> output_columns(const sql::Select& select, std::vector<NameError>& errors);
+
+ private:
+  const catalog::Catalog& catalog_;
+};
+
+}  // namespace mc

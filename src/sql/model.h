@@ -1,0 +1,128 @@
+// The dialect-neutral statement model the front ends produce: what a DDL statement asks of the
+// catalog (intent, kept apart from catalog state), and the name structure of a query (scopes,
+// relation and column references with their offsets) that the resolver checks.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mc::sql {
+
+inline constexpr size_t no_location = static_cast<size_t>(-1);
+
+struct ColumnDefinition {
+  std::string name;
+  std::string type;
+  bool not_null = false;
+  std::optional<std::string> default_expr;
+  bool generated = false;  // serial, identity, GENERATED ... STORED
+  bool primary_key = false;
+  bool unique = false;
+  std::vector<std::string> checks;
+};
+
+struct SchemaChange {
+  enum class Kind {
+    create_table,
+    drop_relation,
+    rename_relation,
+    add_column,
+    drop_column,
+    rename_column,
+    alter_column_type,
+    set_not_null,
+    drop_not_null,
+    set_default,
+    drop_default,
+    add_check,
+    add_unique,      // unique or primary key constraint: an index
+    drop_constraint,
+    create_index,
+    drop_index,
+    create_view,
+    no_schema_effect,  // SET, BEGIN, COMMIT, DML backfills, comments, grants ...
+    unmodeled          // changes the schema in ways the catalog does not model
+  };
+  Kind kind = Kind::no_schema_effect;
+  std::string relation;
+  std::string name;      // column, index or constraint
+  std::string new_name;  // renames
+  std::vector<ColumnDefinition> columns;   // create_table; add_column has one
+  std::vector<std::string> key_columns;    // indexes, unique and primary keys
+  std::vector<std::string> names;          // drop lists
+  bool unique = false;
+  bool primary = false;
+  bool if_exists = false;
+  bool if_not_exists = false;
+  bool or_replace = false;
+  bool cascade = false;
+  std::string detail;  // new type, default, CHECK expression, or what could not be modeled
+  size_t location = no_location;
+  std::shared_ptr<struct Select> view_query;  // create_view
+  std::vector<std::string> view_column_aliases;
+};
+
+struct ColumnRef {
+  std::string qualifier;  // "" or the table/alias (schema-qualified names keep only the last part)
+  std::string name;       // "" for `t.*` / `*`
+  size_t location = no_location;
+  bool star = false;
+  bool may_name_output = false;  // in ORDER BY / GROUP BY, where an output column's alias may be meant
+};
+
+struct RelationRef {
+  std::string schema;
+  std::string name;
+  size_t location = no_location;
+};
+
+struct FromItem {
+  enum class Kind { relation, subquery, function } kind = Kind::relation;
+  RelationRef relation;
+  std::string alias;
+  std::vector<std::string> column_aliases;
+  std::shared_ptr<struct Select> subquery;
+  bool lateral = false;
+};
+
+struct OutputColumn {
+  std::string name;  // "?column?" when PostgreSQL would invent one
+  bool star = false;
+  std::string star_qualifier;
+};
+
+struct Select {
+  std::vector<std::pair<std::string, std::shared_ptr<Select>>> ctes;
+  std::vector<std::vector<std::string>> cte_column_aliases;
+  bool recursive = false;
+  std::vector<FromItem> from;
+  std::vector<ColumnRef> refs;                    // references that resolve in this scope
+  std::vector<std::shared_ptr<Select>> nested;    // subqueries in expressions: see this scope
+  std::vector<OutputColumn> output;
+  std::vector<std::shared_ptr<Select>> set_arms;  // UNION/INTERSECT/EXCEPT arms; output is the first's
+};
+
+struct Write {
+  RelationRef target;
+  std::string alias;
+  std::vector<ColumnRef> columns;  // INSERT column list, UPDATE SET targets
+  bool has_column_list = false;
+  size_t values_per_row = 0;       // INSERT ... VALUES without a column list
+  std::shared_ptr<Select> source;  // INSERT's SELECT or VALUES
+  Select scope;                    // FROM / USING, WHERE, SET expressions, RETURNING
+  bool on_conflict = false;
+  std::vector<std::string> conflict_columns;
+  size_t conflict_location = no_location;
+  Select conflict_scope;           // ON CONFLICT DO UPDATE: sees the target and `excluded`
+};
+
+struct QueryModel {
+  enum class Kind { select, insert, update, del, other } kind = Kind::other;
+  std::shared_ptr<Select> select;
+  Write write;
+};
+
+}  // namespace mc::sql

@@ -1,0 +1,39 @@
+#include "sql/postgres/parser.h"
+
+#include <string>
+
+#include "sql/postgres/nodes.h"
+
+namespace mc::postgres {
+
+ParsedStatement parse(std::string_view statement) {
+  ParsedStatement out;
+  std::string text(statement);
+  PgQueryProtobufParseResult result = pg_query_parse_protobuf(text.c_str());
+  if (result.error) {
+    size_t cursor = result.error->cursorpos > 0 ? static_cast<size_t>(result.error->cursorpos - 1) : 0;
+    out.error = ParseError{result.error->message, cursor};
+    pg_query_free_protobuf_parse_result(result);
+    return out;
+  }
+  PgQuery__ParseResult* tree = pg_query__parse_result__unpack(
+      nullptr, result.parse_tree.len, reinterpret_cast<const uint8_t*>(result.parse_tree.data));
+  pg_query_free_protobuf_parse_result(result);
+  if (!tree) {
+    out.error = ParseError{"could not read the parse tree", 0};
+    return out;
+  }
+  for (size_t i = 0; i < tree->n_stmts; ++i) {
+    const Node* stmt = tree->stmts[i]->stmt;
+    if (!stmt) continue;
+    if (auto query = transform_query(stmt, text)) {
+      out.query = std::move(query);
+    } else {
+      for (auto& change : transform_ddl(stmt, text)) out.changes.push_back(std::move(change));
+    }
+  }
+  pg_query__parse_result__free_unpacked(tree, nullptr);
+  return out;
+}
+
+}  // namespace mc::postgres

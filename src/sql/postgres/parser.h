@@ -1,0 +1,28 @@
+// The PostgreSQL front end: PostgreSQL 15's own parser (libpg_query) turned into the neutral
+// statement model. Only this folder sees pg_query.h; parse trees never leave it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sql/model.h"
+
+namespace mc::postgres {
+
+struct ParseError {
+  std::string message;
+  size_t offset = 0;  // byte offset in the statement
+};
+
+struct ParsedStatement {
+  std::optional<ParseError> error;
+  std::vector<sql::SchemaChange> changes;  // what DDL asks of the catalog
+  std::optional<sql::QueryModel> query;    // SELECT, INSERT, UPDATE, DELETE
+};
+
+// Parses one statement (as cut by postgres::split).
+ParsedStatement parse(std::string_view statement);
+
+}  // namespace mc::postgres

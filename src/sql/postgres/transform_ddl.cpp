@@ -1,0 +1,338 @@
+// DDL parse trees -> sql::SchemaChange: what each statement asks of the catalog.
+#include <fmt/format.h>
+
+#include <climits>
+
+#include "base/text.h"
+#include "sql/postgres/nodes.h"
+
+namespace mc::postgres {
+
+using sql::SchemaChange;
+using Kind = SchemaChange::Kind;
+
+namespace {
+
+std::string node_kind_name(const Node* node) {
+  for (unsigned i = 0; i < pg_query__node__descriptor.n_fields; ++i) {
+    if (pg_query__node__descriptor.fields[i].id == static_cast<unsigned>(node->node_case)) {
+      return pg_query__node__descriptor.fields[i].name;
+    }
+  }
+  return "statement";
+}
+
+// The smallest `location` field in a subtree: where an expression starts in the text.
+size_t start_of(const Node* node) {
+  int best = INT_MAX;
+  walk(&node->base, [&](const Node* n) {
+    const ProtobufCMessage* inner = nullptr;
+    const ProtobufCMessageDescriptor* desc = n->base.descriptor;
+    for (unsigned i = 0; i < desc->n_fields; ++i) {
+      const auto& f = desc->fields[i];
+      if (f.id == static_cast<unsigned>(n->node_case)) {
+        inner = *reinterpret_cast<ProtobufCMessage* const*>(reinterpret_cast<const char*>(n) + f.offset);
+      }
+    }
+    if (!inner) return true;
+    const ProtobufCFieldDescriptor* loc = protobuf_c_message_descriptor_get_field_by_name(inner->descriptor, "location");
+    if (loc) {
+      int value = *reinterpret_cast<const int32_t*>(reinterpret_cast<const char*>(inner) + loc->offset);
+      if (value >= 0 && value < best) best = value;
+    }
+    return true;
+  });
+  return best == INT_MAX ? sql::no_location : static_cast<size_t>(best);
+}
+
+std::string relation_name(const PgQuery__RangeVar* rv) { return rv && rv->relname ? rv->relname : ""; }
+
+std::vector<std::string> key_names(Node* const* keys, size_t n) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) out.push_back(string_of(keys[i]));
+  return out;
+}
+
+sql::ColumnDefinition column_definition(const PgQuery__ColumnDef* def, std::string_view text) {
+  sql::ColumnDefinition c;
+  c.name = def->colname ? def->colname : "";
+  c.type = type_text(def->type_name);
+  for (auto [serial, base] : {std::pair{"serial", "integer"}, {"bigserial", "bigint"}, {"smallserial", "smallint"},
+                              {"serial4", "integer"}, {"serial8", "bigint"}, {"serial2", "smallint"}}) {
+    if (c.type == serial) {
+      c.type = base;
+      c.generated = true;
+      c.not_null = true;
+    }
+  }
+  c.not_null = c.not_null || def->is_not_null;
+  if (def->identity && *def->identity) c.generated = true;
+  for (size_t i = 0; i < def->n_constraints; ++i) {
+    const Node* n = def->constraints[i];
+    if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
+    const PgQuery__Constraint* con = n->constraint;
+    switch (con->contype) {
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL: c.not_null = true; break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+        if (con->raw_expr) {
+          size_t at = start_of(con->raw_expr);
+          c.default_expr = at == sql::no_location ? std::string("<expression>") : expression_text(text, at);
+        }
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+      case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: c.generated = true; break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+        c.primary_key = true;
+        c.not_null = true;
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE: c.unique = true; break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+        c.checks.push_back(parenthesized_after(text, static_cast<size_t>(std::max(0, con->location))));
+        break;
+      default: break;
+    }
+  }
+  return c;
+}
+
+// A table constraint (CREATE TABLE's list, or ALTER TABLE ADD CONSTRAINT) as a change.
+std::optional<SchemaChange> table_constraint(const PgQuery__Constraint* con, const std::string& table, std::string_view text) {
+  SchemaChange ch;
+  ch.relation = table;
+  ch.name = con->conname ? con->conname : "";
+  ch.location = static_cast<size_t>(std::max(0, con->location));
+  switch (con->contype) {
+    case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+      ch.kind = Kind::add_check;
+      ch.detail = parenthesized_after(text, ch.location);
+      return ch;
+    case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+    case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+      ch.kind = Kind::add_unique;
+      ch.primary = con->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY;
+      ch.key_columns = key_names(con->keys, con->n_keys);
+      if (ch.key_columns.empty() && con->indexname && *con->indexname) ch.detail = con->indexname;  // USING INDEX
+      return ch;
+    default:
+      ch.kind = Kind::no_schema_effect;  // foreign keys and exclusion constraints are not modeled yet
+      ch.detail = "constraint";
+      return ch;
+  }
+}
+
+std::vector<SchemaChange> create_table(const PgQuery__CreateStmt* stmt, std::string_view text) {
+  std::vector<SchemaChange> out;
+  SchemaChange create;
+  create.kind = Kind::create_table;
+  create.relation = relation_name(stmt->relation);
+  create.if_not_exists = stmt->if_not_exists;
+  std::vector<SchemaChange> constraints;
+  for (size_t i = 0; i < stmt->n_table_elts; ++i) {
+    const Node* el = stmt->table_elts[i];
+    if (el->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+      create.columns.push_back(column_definition(el->column_def, text));
+    } else if (el->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+      if (auto c = table_constraint(el->constraint, create.relation, text)) constraints.push_back(std::move(*c));
+    }
+  }
+  if (stmt->n_inh_relations > 0 || stmt->partbound || stmt->of_typename) {
+    SchemaChange note;
+    note.kind = Kind::unmodeled;
+    note.relation = create.relation;
+    note.detail = "inherited, partition or typed table columns";
+    constraints.push_back(std::move(note));
+  }
+  out.push_back(std::move(create));
+  for (auto& c : constraints) out.push_back(std::move(c));
+  return out;
+}
+
+std::vector<SchemaChange> alter_table(const PgQuery__AlterTableStmt* stmt, std::string_view text) {
+  std::vector<SchemaChange> out;
+  std::string table = relation_name(stmt->relation);
+  if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+    SchemaChange ch;
+    ch.kind = Kind::unmodeled;
+    ch.relation = table;
+    ch.detail = "ALTER of a non-table relation";
+    out.push_back(ch);
+    return out;
+  }
+  for (size_t i = 0; i < stmt->n_cmds; ++i) {
+    if (stmt->cmds[i]->node_case != PG_QUERY__NODE__NODE_ALTER_TABLE_CMD) continue;
+    const PgQuery__AlterTableCmd* cmd = stmt->cmds[i]->alter_table_cmd;
+    SchemaChange ch;
+    ch.relation = table;
+    ch.if_exists = stmt->missing_ok;
+    ch.name = cmd->name ? cmd->name : "";
+    switch (cmd->subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+        ch.kind = Kind::add_column;
+        ch.if_not_exists = cmd->missing_ok;
+        if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+          ch.columns.push_back(column_definition(cmd->def->column_def, text));
+          ch.name = ch.columns.back().name;
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        ch.kind = Kind::drop_column;
+        ch.if_exists = cmd->missing_ok;
+        ch.cascade = cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+        if (cmd->def) {
+          ch.kind = Kind::set_default;
+          size_t at = start_of(cmd->def);
+          ch.detail = at == sql::no_location ? "<expression>" : expression_text(text, at);
+        } else {
+          ch.kind = Kind::drop_default;
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull: ch.kind = Kind::set_not_null; break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: ch.kind = Kind::drop_not_null; break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+        ch.kind = Kind::alter_column_type;
+        if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) ch.detail = type_text(cmd->def->column_def->type_name);
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+        if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+          if (auto c = table_constraint(cmd->def->constraint, table, text)) ch = std::move(*c);
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+        ch.kind = Kind::drop_constraint;
+        ch.if_exists = cmd->missing_ok;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint: ch.kind = Kind::no_schema_effect; break;
+      default:
+        ch.kind = Kind::unmodeled;
+        ch.detail = fmt::format("ALTER TABLE sub-command {}", protobuf_c_enum_descriptor_get_value(
+                                                                 &pg_query__alter_table_type__descriptor, cmd->subtype)
+                                                                 ? protobuf_c_enum_descriptor_get_value(
+                                                                       &pg_query__alter_table_type__descriptor, cmd->subtype)
+                                                                       ->name
+                                                                 : "?");
+        break;
+    }
+    out.push_back(std::move(ch));
+  }
+  return out;
+}
+
+std::vector<std::string> object_name(const Node* object) {
+  std::vector<std::string> parts;
+  if (object->node_case == PG_QUERY__NODE__NODE_LIST) {
+    for (size_t i = 0; i < object->list->n_items; ++i) parts.push_back(string_of(object->list->items[i]));
+  } else if (object->node_case == PG_QUERY__NODE__NODE_STRING) {
+    parts.push_back(string_of(object));
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text) {
+  std::vector<SchemaChange> out;
+  SchemaChange ch;
+  switch (stmt->node_case) {
+    case PG_QUERY__NODE__NODE_CREATE_STMT: return create_table(stmt->create_stmt, text);
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return alter_table(stmt->alter_table_stmt, text);
+    case PG_QUERY__NODE__NODE_RENAME_STMT: {
+      const PgQuery__RenameStmt* r = stmt->rename_stmt;
+      ch.relation = relation_name(r->relation);
+      ch.new_name = r->newname ? r->newname : "";
+      ch.if_exists = r->missing_ok;
+      switch (r->rename_type) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: ch.kind = Kind::rename_relation; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+          ch.kind = Kind::rename_column;
+          ch.name = r->subname ? r->subname : "";
+          break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::no_schema_effect; break;
+        default:
+          ch.kind = Kind::unmodeled;
+          ch.detail = "RENAME of this kind of object";
+      }
+      out.push_back(ch);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_DROP_STMT: {
+      const PgQuery__DropStmt* d = stmt->drop_stmt;
+      ch.if_exists = d->missing_ok;
+      ch.cascade = d->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+      switch (d->remove_type) {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: ch.kind = Kind::drop_relation; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::drop_index; break;
+        default: ch.kind = Kind::no_schema_effect; break;
+      }
+      for (size_t i = 0; i < d->n_objects; ++i) {
+        auto parts = object_name(d->objects[i]);
+        if (!parts.empty()) ch.names.push_back(parts.back());
+      }
+      out.push_back(ch);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_INDEX_STMT: {
+      const PgQuery__IndexStmt* ix = stmt->index_stmt;
+      ch.kind = Kind::create_index;
+      ch.relation = relation_name(ix->relation);
+      ch.name = ix->idxname ? ix->idxname : "";
+      ch.unique = ix->unique || ix->primary;
+      ch.if_not_exists = ix->if_not_exists;
+      for (size_t i = 0; i < ix->n_index_params; ++i) {
+        const Node* p = ix->index_params[i];
+        if (p->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM) {
+          const char* name = p->index_elem->name;
+          ch.key_columns.push_back(name && *name ? name : "<expression>");
+        }
+      }
+      if (ix->where_clause) ch.detail = "partial";
+      out.push_back(ch);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_VIEW_STMT: {
+      const PgQuery__ViewStmt* v = stmt->view_stmt;
+      ch.kind = Kind::create_view;
+      ch.relation = relation_name(v->view);
+      ch.or_replace = v->replace;
+      for (size_t i = 0; i < v->n_aliases; ++i) ch.view_column_aliases.push_back(string_of(v->aliases[i]));
+      if (v->query && v->query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) ch.view_query = transform_select(v->query->select_stmt);
+      out.push_back(ch);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+    case PG_QUERY__NODE__NODE_COMMENT_STMT:
+    case PG_QUERY__NODE__NODE_GRANT_STMT:
+    case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+    case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
+    case PG_QUERY__NODE__NODE_LOCK_STMT:
+    case PG_QUERY__NODE__NODE_VACUUM_STMT:
+    case PG_QUERY__NODE__NODE_REINDEX_STMT:
+    case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
+      ch.kind = Kind::no_schema_effect;
+      ch.detail = node_kind_name(stmt);
+      out.push_back(ch);
+      return out;
+    default:
+      ch.kind = Kind::unmodeled;
+      ch.detail = node_kind_name(stmt);
+      out.push_back(ch);
+      return out;
+  }
+}
+
+}  // namespace mc::postgres
