@@ -1,6 +1,9 @@
 #include "analyses/explain.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace mc {
 
@@ -66,6 +69,21 @@ std::string safe_sequence(const catalog::Change& c) {
     default:
       return "split the change: deploy code that works with both schemas first, then the migration";
   }
+}
+
+std::string describe_column_list_change(const std::vector<std::string>& before, const std::vector<std::string>& after) {
+  std::vector<std::string> added, removed;
+  for (const auto& c : after) {
+    if (std::find(before.begin(), before.end(), c) == before.end()) added.push_back(c);
+  }
+  for (const auto& c : before) {
+    if (std::find(after.begin(), after.end(), c) == after.end()) removed.push_back(c);
+  }
+  std::string out;
+  if (!added.empty()) out += fmt::format("adds {}", fmt::join(added, ", "));
+  if (!removed.empty()) out += fmt::format("{}removes {}", out.empty() ? "" : "; ", fmt::join(removed, ", "));
+  if (out.empty()) out = "changes their order";
+  return out;
 }
 
 }  // namespace mc

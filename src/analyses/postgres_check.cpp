@@ -64,6 +64,21 @@ std::string kind_word(const sql::QueryModel& q) {
   }
 }
 
+// `SELECT *` over a table that gained or lost columns: readers by position break.
+void report_result_change(const Statement& query, const sql::Select& select, NameResolver& on_deployed,
+                          NameResolver& on_next, std::vector<Diagnostic>& out) {
+  std::vector<NameError> ignored;
+  auto before = on_deployed.output_columns(select, ignored);
+  auto after = on_next.output_columns(select, ignored);
+  if (before == after) return;
+  Diagnostic d = make_diagnostic(checks::result_columns_changed);
+  d.message = fmt::format("the result columns of this old query change: {}", describe_column_list_change(before, after));
+  d.primary = query.span();
+  d.help = "code that reads columns by position breaks, and so do server-prepared statements (\"cached plan must not "
+           "change result type\"); list the columns the code needs instead of SELECT *";
+  out.push_back(std::move(d));
+}
+
 }  // namespace
 
 std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries) {
@@ -104,7 +119,12 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
       continue;
     }
     auto after = on_next.check(*parsed.query);
-    if (after.empty()) continue;
+    if (after.empty()) {
+      if (parsed.query->kind == sql::QueryModel::Kind::select && parsed.query->select) {
+        report_result_change(query, *parsed.query->select, on_deployed, on_next, out);
+      }
+      continue;
+    }
     const NameError& e = after.front();
     // What the broken name meant on the deployed schema.
     std::string relation = e.relation, column = e.column;

@@ -116,21 +116,6 @@ std::string query_kind(const sqlite::Compiled& compiled) {
   return "query";
 }
 
-std::string describe_columns_change(const std::vector<std::string>& before, const std::vector<std::string>& after) {
-  std::vector<std::string> added, removed;
-  for (const auto& c : after) {
-    if (std::find(before.begin(), before.end(), c) == before.end()) added.push_back(c);
-  }
-  for (const auto& c : before) {
-    if (std::find(after.begin(), after.end(), c) == after.end()) removed.push_back(c);
-  }
-  std::string out;
-  if (!added.empty()) out += fmt::format("adds {}", fmt::join(added, ", "));
-  if (!removed.empty()) out += fmt::format("{}removes {}", out.empty() ? "" : "; ", fmt::join(removed, ", "));
-  if (out.empty()) out = "changes their order";
-  return out;
-}
-
 }  // namespace
 
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
@@ -218,7 +203,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     } else if (old_compiled.result_columns != new_compiled.result_columns) {
       Diagnostic d = make_diagnostic(checks::result_columns_changed);
       d.message = fmt::format("the result columns of this old query change: {}",
-                              describe_columns_change(old_compiled.result_columns, new_compiled.result_columns));
+                              describe_column_list_change(old_compiled.result_columns, new_compiled.result_columns));
       d.primary = query.span();
       d.help = "code that reads columns by position breaks; list the columns the code needs instead of SELECT *";
       out.push_back(std::move(d));

@@ -1,6 +1,7 @@
 // DDL parse trees -> sql::SchemaChange: what each statement asks of the catalog.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <climits>
 
 #include "base/text.h"
@@ -13,11 +14,14 @@ using Kind = SchemaChange::Kind;
 
 namespace {
 
+// "create_policy_stmt" -> "CREATE POLICY", for messages.
 std::string node_kind_name(const Node* node) {
   for (unsigned i = 0; i < pg_query__node__descriptor.n_fields; ++i) {
-    if (pg_query__node__descriptor.fields[i].id == static_cast<unsigned>(node->node_case)) {
-      return pg_query__node__descriptor.fields[i].name;
-    }
+    if (pg_query__node__descriptor.fields[i].id != static_cast<unsigned>(node->node_case)) continue;
+    std::string name = pg_query__node__descriptor.fields[i].name;
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, "_stmt") == 0) name.resize(name.size() - 5);
+    for (char& c : name) c = c == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return name;
   }
   return "statement";
 }

@@ -1,0 +1,2 @@
+-- oops
+ALTER TABLE accounts ADD COLUM region text;

@@ -1,0 +1,2 @@
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)
+SELECT i, (SELECT count(*) FROM orders WHERE total_cents > i) AS c FROM n ORDER BY c;

@@ -1,0 +1,2 @@
+ALTER TABLE accounts RENAME TO users;
+CREATE VIEW accounts AS SELECT * FROM users;

@@ -1,0 +1,2 @@
+ALTER TABLE accounts ALTER COLUMN plan SET DEFAULT 'trial';
+ALTER TABLE accounts ALTER COLUMN display_name DROP NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE accounts ALTER COLUMN display_name SET NOT NULL;
