@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
 #include "analyses/check.h"
+#include "inputs/git_tree.h"
 #include "base/diagnostic.h"
 #include "report/text_report.h"
 
@@ -33,7 +35,10 @@ int main(int argc, char** argv) {
   std::string dialect, migrations, engine = "auto", color = "auto";
   std::vector<std::string> queries;
   CLI::App* check = app.add_subcommand("check", "Check that the old tree's queries survive the new tree's migrations");
-  check->add_option("--old", options.old_root, "The deployed tree (its code and the migrations already applied)")->required();
+  std::string base;
+  auto* old_opt = check->add_option("--old", options.old_root, "The deployed tree (its code and the migrations already applied)");
+  auto* base_opt = check->add_option("--base", base, "Take the deployed tree from this git commit (tag, branch, SHA) instead of --old");
+  old_opt->excludes(base_opt);
   check->add_option("--new", options.new_root, "The tree about to be deployed")->default_str(".");
   check->add_option("--dialect", dialect, "sqlite or postgres (overrides migcompat.toml)")
       ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
@@ -64,6 +69,13 @@ int main(int argc, char** argv) {
 
   mc::SourceManager sources;
   try {
+    std::optional<mc::GitSnapshot> snapshot;
+    if (!base.empty()) {
+      snapshot.emplace(options.new_root, base);
+      options.old_root = snapshot->root();
+    } else if (options.old_root.empty()) {
+      throw mc::InputError{"check needs the deployed tree: --old DIR, or --base GITREF to take it from git", {}, {}};
+    }
     mc::CheckResult result = mc::run_check(sources, options);
     mc::write_text_report(std::cout, result, style);
     return result.incompatible() ? 1 : 0;
