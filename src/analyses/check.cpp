@@ -62,8 +62,8 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
   CheckResult result;
   result.dialect = pick_dialect(old_tree, new_tree);
 
-  JsModules old_modules(sources, old_tree);
-  JsModules new_modules(sources, new_tree);
+  CodeModules old_modules(sources, old_tree);
+  CodeModules new_modules(sources, new_tree);
   MigrationInputs old_migrations = load_migrations(sources, old_modules, old_tree);
   MigrationInputs new_migrations = load_migrations(sources, new_modules, new_tree);
   QueryInputs old_queries = load_queries(sources, old_modules, old_tree, migration_paths(old_migrations));

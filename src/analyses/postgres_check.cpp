@@ -8,6 +8,7 @@
 #include "analyses/name_resolution.h"
 #include "catalog/diff.h"
 #include "catalog/replay.h"
+#include "sql/placeholders.h"
 #include "sql/postgres/parser.h"
 
 namespace mc {
@@ -97,7 +98,8 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
   NameResolver on_deployed(deployed);
   NameResolver on_next(next);
   for (const Statement& query : queries) {
-    postgres::ParsedStatement parsed = postgres::parse(query.text());
+    postgres::ParsedStatement parsed =
+        postgres::parse(sql::normalize_placeholders(query.text(), sql::PlaceholderStyle::postgres));
     if (parsed.error) {
       Diagnostic d = make_diagnostic(checks::could_not_check);
       d.message = "could not check this query: PostgreSQL's parser rejects it";

@@ -14,6 +14,7 @@
 #include "analyses/sqlite_differential.h"
 #include "base/text.h"
 #include "catalog/diff.h"
+#include "sql/placeholders.h"
 #include "sql/sqlite/engine.h"
 
 namespace mc {
@@ -150,7 +151,8 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
 
   for (const Statement& query : queries) {
     ++stats.queries;
-    sqlite::Compiled old_compiled = deployed.compile(query.text());
+    std::string text = sql::normalize_placeholders(query.text(), sql::PlaceholderStyle::sqlite);
+    sqlite::Compiled old_compiled = deployed.compile(text);
     if (!old_compiled.ok) {
       Diagnostic d = make_diagnostic(checks::could_not_check);
       d.message = "could not check this query: it does not compile on the deployed schema either";
@@ -160,7 +162,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
       out.push_back(std::move(d));
       continue;
     }
-    sqlite::Compiled new_compiled = next.compile(query.text());
+    sqlite::Compiled new_compiled = next.compile(text);
     if (!new_compiled.ok) {
       Culprit culprit = culprit_of(new_compiled.error, old_compiled, deployed_catalog);
       Diagnostic d = make_diagnostic(checks::old_query_breaks);
@@ -176,7 +178,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     }
     if (!old_compiled.read_only) {
       WriteVerdict verdict =
-          run_differential(deployed, next, query.text(), old_compiled, deployed_catalog, next_catalog, literals);
+          run_differential(deployed, next, text, old_compiled, deployed_catalog, next_catalog, literals);
       if (verdict.kind == WriteVerdict::accepted) {
         ++stats.writes_exercised;
       } else if (verdict.kind == WriteVerdict::rejected) {

@@ -13,7 +13,7 @@ enum class TokenKind { identifier, literal, punct, number, regex };
 struct Token {
   TokenKind kind;
   std::string_view text;
-  size_t literal = 0;  // index into JsScan::literals for TokenKind::literal
+  size_t literal = 0;  // index into CodeScan::literals for TokenKind::literal
 };
 
 bool ident_start(char c) {
@@ -43,7 +43,7 @@ class Lexer {
  public:
   explicit Lexer(std::string_view text) : s_(text) {}
 
-  JsScan run() {
+  CodeScan run() {
     lex_until(false);
     find_declarations();
     return std::move(scan_);
@@ -52,7 +52,7 @@ class Lexer {
  private:
   std::string_view s_;
   size_t pos_ = 0;
-  JsScan scan_;
+  CodeScan scan_;
   std::vector<Token> tokens_;
 
   bool regex_allowed() const {
@@ -125,7 +125,7 @@ class Lexer {
   }
 
   // Decodes one escape sequence starting at the backslash; appends its value to `lit`.
-  void decode_escape(JsLiteral& lit) {
+  void decode_escape(CodeLiteral& lit) {
     size_t at = pos_;
     ++pos_;  // backslash
     if (pos_ >= s_.size()) return;
@@ -171,14 +171,14 @@ class Lexer {
     }
   }
 
-  void add_char(JsLiteral& lit) {
+  void add_char(CodeLiteral& lit) {
     lit.cooked += s_[pos_];
     lit.origin.push_back(static_cast<uint32_t>(pos_));
     ++pos_;
   }
 
   void lex_string(char quote) {
-    JsLiteral lit;
+    CodeLiteral lit;
     lit.file_begin = pos_++;
     while (pos_ < s_.size() && s_[pos_] != quote) {
       if (s_[pos_] == '\n') break;  // unterminated: recover at the end of the line
@@ -194,14 +194,14 @@ class Lexer {
   }
 
   void lex_template() {
-    JsLiteral lit;
-    lit.is_template = true;
+    CodeLiteral lit;
+    lit.interpolated = true;
     lit.file_begin = pos_++;
     while (pos_ < s_.size() && s_[pos_] != '`') {
       if (s_[pos_] == '\\') {
         decode_escape(lit);
       } else if (s_[pos_] == '$' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '{') {
-        JsHole hole;
+        CodeHole hole;
         hole.cooked_offset = lit.cooked.size();
         hole.file_begin = pos_;
         pos_ += 2;
@@ -225,7 +225,7 @@ class Lexer {
     push_literal(std::move(lit));
   }
 
-  void push_literal(JsLiteral lit) {
+  void push_literal(CodeLiteral lit) {
     scan_.literals.push_back(std::move(lit));
     tokens_.push_back({TokenKind::literal, {}, scan_.literals.size() - 1});
   }
@@ -271,7 +271,7 @@ class Lexer {
         }
         if (is_ident(j + 1, "from") && j + 2 < tokens_.size() && tokens_[j + 2].kind == TokenKind::literal) {
           const std::string& module = scan_.literals[tokens_[j + 2].literal].cooked;
-          for (auto& [local, exported] : names) scan_.imports[local] = JsImport{module, exported};
+          for (auto& [local, exported] : names) scan_.imports[local] = CodeImport{module, exported};
         }
       }
     }
@@ -280,6 +280,6 @@ class Lexer {
 
 }  // namespace
 
-JsScan scan_js(std::string_view text) { return Lexer(text).run(); }
+CodeScan scan_js(std::string_view text) { return Lexer(text).run(); }
 
 }  // namespace mc

@@ -42,9 +42,9 @@ std::vector<MigrationSource> load_directory(SourceManager& sources, const Tree& 
   return out;
 }
 
-MigrationSource load_source_file(JsModules& modules, const Tree& tree, const std::string& path, SourceManager& sources) {
-  if (is_js_path(path)) {
-    JsSqlResult found = modules.extract(path, SqlRole::migrations);
+MigrationSource load_source_file(CodeModules& modules, const Tree& tree, const std::string& path, SourceManager& sources) {
+  if (language_of(path) != Language::none) {
+    CodeSqlResult found = modules.extract(path, SqlRole::migrations);
     if (!found.unresolved.empty()) {
       const UnresolvedSql& u = found.unresolved.front();
       throw InputError{fmt::format("cannot tell which SQL this migration runs: {}", u.reason), u.where, {}};
@@ -58,7 +58,7 @@ MigrationSource load_source_file(JsModules& modules, const Tree& tree, const std
 
 }  // namespace
 
-MigrationInputs load_migrations(SourceManager& sources, JsModules& modules, const Tree& tree) {
+MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, const Tree& tree) {
   MigrationInputs out;
   std::string location;
   if (tree.settings.migrations) {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "base/source.h"
-#include "inputs/js_sql.h"
+#include "inputs/code_sql.h"
 #include "inputs/tree.h"
 
 namespace mc {
@@ -27,7 +27,7 @@ struct MigrationInputs {
 
 // Reads the tree's migrations. Throws InputError when the configured location does not exist or
 // when a statement in a source file cannot be determined statically.
-MigrationInputs load_migrations(SourceManager& sources, JsModules& modules, const Tree& tree);
+MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, const Tree& tree);
 
 // True for files that undo a migration and are never applied forward (`*.down.sql`).
 bool is_down_migration(std::string_view file_name);

@@ -19,7 +19,7 @@ Diagnostic note(std::string message) {
 
 }  // namespace
 
-QueryInputs load_queries(SourceManager& sources, JsModules& modules, const Tree& tree,
+QueryInputs load_queries(SourceManager& sources, CodeModules& modules, const Tree& tree,
                          const std::set<std::string>& exclude) {
   QueryInputs out;
   if (!tree.settings.queries) return out;
@@ -32,8 +32,8 @@ QueryInputs load_queries(SourceManager& sources, JsModules& modules, const Tree&
       if (ends_with(path, ".sql")) {
         const SourceFile& file = read_tree_file(sources, tree, path);
         out.sql_files.push_back(SqlText{&file, file.text(), SourceMap::identity(0)});
-      } else if (is_js_path(path)) {
-        JsSqlResult found = modules.extract(path, SqlRole::queries);
+      } else if (language_of(path) != Language::none) {
+        CodeSqlResult found = modules.extract(path, SqlRole::queries);
         for (auto& sql : found.sql) out.literals.push_back(std::move(sql));
         for (auto& u : found.unresolved) out.unresolved.push_back(std::move(u));
       } else {

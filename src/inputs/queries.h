@@ -8,7 +8,7 @@
 
 #include "base/diagnostic.h"
 #include "base/source.h"
-#include "inputs/js_sql.h"
+#include "inputs/code_sql.h"
 #include "inputs/tree.h"
 
 namespace mc {
@@ -21,7 +21,7 @@ struct QueryInputs {
 };
 
 // `exclude` holds paths (relative to the root) that are not queries, such as the migrations.
-QueryInputs load_queries(SourceManager& sources, JsModules& modules, const Tree& tree,
+QueryInputs load_queries(SourceManager& sources, CodeModules& modules, const Tree& tree,
                          const std::set<std::string>& exclude);
 
 }  // namespace mc

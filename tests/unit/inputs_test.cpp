@@ -26,7 +26,7 @@ TEST(Migrations, DirectoryInNaturalOrderWithoutDownFiles) {
   TreeSettings settings;
   settings.migrations = "m";
   Tree t{"new", tree.root(), settings};
-  JsModules modules(sources, t);
+  CodeModules modules(sources, t);
   MigrationInputs m = load_migrations(sources, modules, t);
   ASSERT_EQ(m.sources.size(), 3u);
   EXPECT_EQ(m.sources[0].path, "m/1_a.up.sql");
@@ -42,7 +42,7 @@ TEST(Migrations, SourceFileStatementsAreUnits) {
   TreeSettings settings;
   settings.migrations = "migrations.ts";
   Tree t{"new", tree.root(), settings};
-  JsModules modules(sources, t);
+  CodeModules modules(sources, t);
   MigrationInputs m = load_migrations(sources, modules, t);
   ASSERT_EQ(m.sources.size(), 1u);
   EXPECT_TRUE(m.sources[0].per_statement);

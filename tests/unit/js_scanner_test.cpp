@@ -2,16 +2,16 @@
 
 #include "base/source.h"
 #include "inputs/js_scanner.h"
-#include "inputs/js_sql.h"
+#include "inputs/code_sql.h"
 #include "inputs/sql_shape.h"
 #include "test_tree.h"
 
 namespace mc {
 namespace {
 
-TEST(JsScanner, FindsStringsAndTemplatesWithOffsets) {
+TEST(CodeScanner, FindsStringsAndTemplatesWithOffsets) {
   std::string src = "const a = 'x\\'y';\nconst b = `SELECT ${a} FROM t`;\n// 'not a string'\n";
-  JsScan scan = scan_js(src);
+  CodeScan scan = scan_js(src);
   ASSERT_EQ(scan.literals.size(), 2u);
   EXPECT_EQ(scan.literals[0].cooked, "x'y");
   EXPECT_EQ(scan.literals[1].cooked, "SELECT  FROM t");
@@ -24,20 +24,20 @@ TEST(JsScanner, FindsStringsAndTemplatesWithOffsets) {
   EXPECT_EQ(scan.constants.at("b"), 1u);
 }
 
-TEST(JsScanner, RegexLiteralsDoNotStartStrings) {
-  JsScan scan = scan_js("const re = /it's/g; const s = \"SELECT 1 FROM t\";");
+TEST(CodeScanner, RegexLiteralsDoNotStartStrings) {
+  CodeScan scan = scan_js("const re = /it's/g; const s = \"SELECT 1 FROM t\";");
   ASSERT_EQ(scan.literals.size(), 1u);
   EXPECT_EQ(scan.literals[0].cooked, "SELECT 1 FROM t");
 }
 
-TEST(JsScanner, DivisionIsNotARegex) {
-  JsScan scan = scan_js("const x = a / b; const s = 'q'; const y = c / d;");
+TEST(CodeScanner, DivisionIsNotARegex) {
+  CodeScan scan = scan_js("const x = a / b; const s = 'q'; const y = c / d;");
   ASSERT_EQ(scan.literals.size(), 1u);
   EXPECT_EQ(scan.literals[0].cooked, "q");
 }
 
-TEST(JsScanner, NestedTemplatesInHoles) {
-  JsScan scan = scan_js("const s = `a ${cond ? `b${c}` : 'd'} e`;");
+TEST(CodeScanner, NestedTemplatesInHoles) {
+  CodeScan scan = scan_js("const s = `a ${cond ? `b${c}` : 'd'} e`;");
   // The outer template is recorded with its hole expression intact.
   bool found = false;
   for (const auto& lit : scan.literals) {
@@ -50,15 +50,15 @@ TEST(JsScanner, NestedTemplatesInHoles) {
   EXPECT_TRUE(found);
 }
 
-TEST(JsScanner, ImportsAndExports) {
-  JsScan scan = scan_js("import { TABLE, OTHER as O } from './migrations.ts';\nexport const X: string = \"v\";\n");
+TEST(CodeScanner, ImportsAndExports) {
+  CodeScan scan = scan_js("import { TABLE, OTHER as O } from './migrations.ts';\nexport const X: string = \"v\";\n");
   EXPECT_EQ(scan.imports.at("TABLE").module, "./migrations.ts");
   EXPECT_EQ(scan.imports.at("O").exported, "OTHER");
   EXPECT_TRUE(scan.exported.count("X"));
 }
 
-TEST(JsScanner, ConcatenationIsNotAConstant) {
-  JsScan scan = scan_js("const T = 'a' + b;");
+TEST(CodeScanner, ConcatenationIsNotAConstant) {
+  CodeScan scan = scan_js("const T = 'a' + b;");
   EXPECT_FALSE(scan.constants.count("T"));
 }
 
@@ -84,8 +84,8 @@ TEST(JsSql, ExactLocationsInsideMultilineTemplates) {
              ");\n");
   SourceManager sources;
   Tree t{"old", tree.root(), {}};
-  JsModules modules(sources, t);
-  JsSqlResult r = modules.extract("q.ts", SqlRole::queries);
+  CodeModules modules(sources, t);
+  CodeSqlResult r = modules.extract("q.ts", SqlRole::queries);
   ASSERT_EQ(r.sql.size(), 1u);
   const SqlText& sql = r.sql[0];
   EXPECT_EQ(sql.text, "SELECT id,\n          body\n   FROM posts");
@@ -106,8 +106,8 @@ TEST(JsSql, ResolvesImportedConstantsAcrossModules) {
   tree.write("db/queries.ts", "import { TABLE as T } from \"./migrations.ts\";\nq(`SELECT * FROM ${T}`);\n");
   SourceManager sources;
   Tree t{"old", tree.root(), {}};
-  JsModules modules(sources, t);
-  JsSqlResult r = modules.extract("db/queries.ts", SqlRole::queries);
+  CodeModules modules(sources, t);
+  CodeSqlResult r = modules.extract("db/queries.ts", SqlRole::queries);
   ASSERT_EQ(r.sql.size(), 1u);
   EXPECT_EQ(r.sql[0].text, "SELECT * FROM todos_v1");
   EXPECT_TRUE(r.unresolved.empty());
@@ -118,8 +118,8 @@ TEST(JsSql, UnresolvableInterpolationIsReportedWithItsLocation) {
   tree.write("q.ts", "function f(table) {\n  return db.execute(`SELECT a FROM ${table}`);\n}\n");
   SourceManager sources;
   Tree t{"old", tree.root(), {}};
-  JsModules modules(sources, t);
-  JsSqlResult r = modules.extract("q.ts", SqlRole::queries);
+  CodeModules modules(sources, t);
+  CodeSqlResult r = modules.extract("q.ts", SqlRole::queries);
   EXPECT_TRUE(r.sql.empty());
   ASSERT_EQ(r.unresolved.size(), 1u);
   EXPECT_EQ(r.unresolved[0].where.to_string(), "q.ts:2:36");

@@ -1,4 +1,4 @@
-#include "inputs/js_sql.h"
+#include "inputs/code_sql.h"
 
 #include <filesystem>
 
@@ -27,10 +27,10 @@ bool is_identifier(std::string_view s) {
 }
 
 // The cooked text with every hole replaced by a neutral identifier, for shape tests.
-std::string with_placeholders(const JsLiteral& literal) {
+std::string with_placeholders(const CodeLiteral& literal) {
   std::string out;
   size_t prev = 0;
-  for (const JsHole& hole : literal.holes) {
+  for (const CodeHole& hole : literal.holes) {
     out.append(literal.cooked, prev, hole.cooked_offset - prev);
     out += "mc_hole";
     prev = hole.cooked_offset;
@@ -48,13 +48,21 @@ bool is_js_path(std::string_view path) {
   return false;
 }
 
+Language language_of(std::string_view path) {
+  auto ends = [&](std::string_view ext) { return path.size() > ext.size() && path.substr(path.size() - ext.size()) == ext; };
+  if (is_js_path(path)) return Language::js;
+  if (ends(".py")) return Language::python;
+  if (ends(".go")) return Language::go;
+  return Language::none;
+}
+
 std::optional<std::string> resolve_module_path(const Tree& tree, const std::string& importer,
                                                const std::string& specifier) {
   if (specifier.empty() || specifier[0] != '.') return std::nullopt;
   fs::path base = (fs::path(importer).parent_path() / specifier).lexically_normal();
   std::string b = base.generic_string();
   if (b.rfind("..", 0) == 0) return std::nullopt;  // outside the tree
-  std::vector<std::string> candidates = {b, b + ".ts", b + ".tsx", b + ".js", b + ".mjs", b + "/index.ts", b + "/index.js"};
+  std::vector<std::string> candidates = {b, b + ".ts", b + ".tsx", b + ".js", b + ".mjs", b + "/index.ts", b + "/index.js", b + ".py", b + "/__init__.py"};
   if (b.size() > 3 && b.substr(b.size() - 3) == ".js") candidates.push_back(b.substr(0, b.size() - 3) + ".ts");
   std::error_code ec;
   for (const auto& c : candidates) {
@@ -63,17 +71,21 @@ std::optional<std::string> resolve_module_path(const Tree& tree, const std::stri
   return std::nullopt;
 }
 
-const JsModules::Module* JsModules::load(const std::string& relative_path) {
+const CodeModules::Module* CodeModules::load(const std::string& relative_path) {
   auto it = modules_.find(relative_path);
   if (it != modules_.end()) return it->second.get();
   const SourceFile& file = read_tree_file(sources_, tree_, relative_path);
-  auto module = std::make_unique<Module>(Module{&file, scan_js(file.text())});
+  Language language = language_of(relative_path);
+  CodeScan scan = language == Language::python ? scan_python(file.text())
+                  : language == Language::go   ? scan_go(file.text())
+                                               : scan_js(file.text());
+  auto module = std::make_unique<Module>(Module{&file, std::move(scan)});
   const Module* raw = module.get();
   modules_.emplace(relative_path, std::move(module));
   return raw;
 }
 
-std::optional<std::string> JsModules::resolve(const std::string& module_path, const std::string& name, int depth,
+std::optional<std::string> CodeModules::resolve(const std::string& module_path, const std::string& name, int depth,
                                               std::string& why) {
   if (depth > kMaxDepth) {
     why = fmt::format("`{}` is defined through too many constants", name);
@@ -95,19 +107,20 @@ std::optional<std::string> JsModules::resolve(const std::string& module_path, co
   return std::nullopt;
 }
 
-std::optional<std::string> JsModules::render(const std::string& module_path, const JsLiteral& literal, int depth,
+std::optional<std::string> CodeModules::render(const std::string& module_path, const CodeLiteral& literal, int depth,
                                              std::string& why, size_t* failed_hole) {
   std::string out;
   size_t prev = 0;
   for (size_t h = 0; h < literal.holes.size(); ++h) {
-    const JsHole& hole = literal.holes[h];
+    const CodeHole& hole = literal.holes[h];
     out.append(literal.cooked, prev, hole.cooked_offset - prev);
     prev = hole.cooked_offset;
     std::optional<std::string> value;
     if (is_identifier(hole.expression)) {
       value = resolve(module_path, hole.expression, depth, why);
     } else {
-      why = fmt::format("`${{{}}}` is computed at run time", hole.expression);
+      std::string_view text = load(module_path)->file->text();
+      why = fmt::format("`{}` is computed at run time", text.substr(hole.file_begin, hole.file_end - hole.file_begin));
     }
     if (!value) {
       if (failed_hole) *failed_hole = h;
@@ -119,10 +132,10 @@ std::optional<std::string> JsModules::render(const std::string& module_path, con
   return out;
 }
 
-JsSqlResult JsModules::extract(const std::string& relative_path, SqlRole role) {
-  JsSqlResult result;
+CodeSqlResult CodeModules::extract(const std::string& relative_path, SqlRole role) {
+  CodeSqlResult result;
   const Module* module = load(relative_path);
-  for (const JsLiteral& literal : module->scan.literals) {
+  for (const CodeLiteral& literal : module->scan.literals) {
     std::string shape = with_placeholders(literal);
     bool wanted = role == SqlRole::queries ? looks_like_query(shape) : looks_like_migration_statement(shape);
     if (!wanted) continue;
@@ -130,7 +143,7 @@ JsSqlResult JsModules::extract(const std::string& relative_path, SqlRole role) {
     std::string why;
     size_t failed_hole = 0;
     if (!render(relative_path, literal, 0, why, &failed_hole)) {
-      const JsHole& hole = literal.holes[failed_hole];
+      const CodeHole& hole = literal.holes[failed_hole];
       result.unresolved.push_back({Span{module->file, hole.file_begin, hole.file_end},
                                    Span{module->file, literal.file_begin, literal.file_end}, why});
       continue;
@@ -146,7 +159,7 @@ JsSqlResult JsModules::extract(const std::string& relative_path, SqlRole role) {
         sql.text += literal.cooked[i];
       }
     };
-    for (const JsHole& hole : literal.holes) {
+    for (const CodeHole& hole : literal.holes) {
       copy_verbatim(prev, hole.cooked_offset);
       prev = hole.cooked_offset;
       std::string ignored;

@@ -1,5 +1,6 @@
-// SQL in JavaScript/TypeScript source: the literals that are SQL, with `${CONST}` resolved from
-// constants of the same file or of relatively imported modules, and exact source maps.
+// SQL in application source (JavaScript/TypeScript, Python, Go): the literals that are SQL, with
+// interpolations resolved from string constants of the same file or of relatively imported
+// modules, and exact source maps back into the file.
 #pragma once
 
 #include <map>
@@ -10,7 +11,7 @@
 
 #include "base/diagnostic.h"
 #include "base/source.h"
-#include "inputs/js_scanner.h"
+#include "inputs/code_scan.h"
 #include "inputs/tree.h"
 
 namespace mc {
@@ -22,31 +23,31 @@ struct UnresolvedSql {
   std::string reason;
 };
 
-struct JsSqlResult {
+struct CodeSqlResult {
   std::vector<SqlText> sql;
   std::vector<UnresolvedSql> unresolved;
 };
 
 enum class SqlRole { queries, migrations };
 
-// Reads and scans JS/TS files of one tree, once each.
-class JsModules {
+// Reads and scans the source files of one tree, once each.
+class CodeModules {
  public:
-  JsModules(SourceManager& sources, const Tree& tree) : sources_(sources), tree_(tree) {}
+  CodeModules(SourceManager& sources, const Tree& tree) : sources_(sources), tree_(tree) {}
 
   // The literals of `relative_path` that look like SQL for the given role, in file order.
-  JsSqlResult extract(const std::string& relative_path, SqlRole role);
+  CodeSqlResult extract(const std::string& relative_path, SqlRole role);
 
  private:
   struct Module {
     const SourceFile* file;
-    JsScan scan;
+    CodeScan scan;
   };
   const Module* load(const std::string& relative_path);
   // The value of constant `name` as seen from `module_path`, or nullopt with `why` filled.
   std::optional<std::string> resolve(const std::string& module_path, const std::string& name, int depth,
                                      std::string& why);
-  std::optional<std::string> render(const std::string& module_path, const JsLiteral& literal, int depth,
+  std::optional<std::string> render(const std::string& module_path, const CodeLiteral& literal, int depth,
                                     std::string& why, size_t* failed_hole);
 
   SourceManager& sources_;
@@ -54,11 +55,13 @@ class JsModules {
   std::map<std::string, std::unique_ptr<Module>> modules_;
 };
 
-// Resolves `./x` or `../y/z.js` against the importing file; tries the TypeScript and JavaScript
-// extensions and index files. Returns the path relative to the tree root, or nullopt.
+// Resolves `./x` or `../y/z.js` against the importing file; tries the TypeScript, JavaScript and
+// Python extensions and index files. Returns the path relative to the tree root, or nullopt.
 std::optional<std::string> resolve_module_path(const Tree& tree, const std::string& importer,
                                                const std::string& specifier);
 
+enum class Language { none, js, python, go };
+Language language_of(std::string_view path);
 bool is_js_path(std::string_view path);
 
 }  // namespace mc

@@ -1,0 +1,121 @@
+// The Go scanner: interpreted ("…") and raw (`…`) string literals, and string constants declared
+// with `const X = "…"`, `var X = "…"`, or inside `const ( … )` blocks. Rune literals and
+// comments are skipped.
+#include <cctype>
+
+#include "inputs/code_scan.h"
+
+namespace mc {
+
+namespace {
+
+bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
+bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+
+struct Token {
+  enum Kind { name, literal, op } kind;
+  std::string_view text;
+  size_t literal_index = 0;
+};
+
+class GoLexer {
+ public:
+  explicit GoLexer(std::string_view s) : s_(s) {}
+
+  CodeScan run() {
+    while (pos_ < s_.size()) {
+      char c = s_[pos_];
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        if (c == '\n') tokens_.push_back({Token::op, "\n"});
+        ++pos_;
+      } else if (c == '/' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '/') {
+        while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
+      } else if (c == '/' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '*') {
+        size_t end = s_.find("*/", pos_ + 2);
+        pos_ = end == std::string_view::npos ? s_.size() : end + 2;
+      } else if (c == '"' || c == '`') {
+        lex_string(c);
+      } else if (c == '\'') {
+        ++pos_;
+        while (pos_ < s_.size() && s_[pos_] != '\'' && s_[pos_] != '\n') pos_ += s_[pos_] == '\\' ? 2 : 1;
+        ++pos_;
+      } else if (ident_start(c)) {
+        size_t start = pos_;
+        while (pos_ < s_.size() && ident_char(s_[pos_])) ++pos_;
+        tokens_.push_back({Token::name, s_.substr(start, pos_ - start)});
+      } else {
+        tokens_.push_back({Token::op, s_.substr(pos_, 1)});
+        ++pos_;
+      }
+    }
+    find_constants();
+    return std::move(scan_);
+  }
+
+ private:
+  void lex_string(char quote) {
+    CodeLiteral lit;
+    lit.file_begin = pos_++;
+    while (pos_ < s_.size() && s_[pos_] != quote) {
+      char c = s_[pos_];
+      if (quote == '"' && c == '\n') break;
+      if (quote == '"' && c == '\\' && pos_ + 1 < s_.size()) {
+        char e = s_[pos_ + 1];
+        char value = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
+        lit.cooked += value;
+        lit.origin.push_back(static_cast<uint32_t>(pos_));
+        pos_ += 2;
+        continue;
+      }
+      if (c != '\r') {  // raw strings drop carriage returns, as the Go spec says
+        lit.cooked += c;
+        lit.origin.push_back(static_cast<uint32_t>(pos_));
+      }
+      ++pos_;
+    }
+    if (pos_ < s_.size() && s_[pos_] == quote) ++pos_;
+    lit.file_end = pos_;
+    scan_.literals.push_back(std::move(lit));
+    tokens_.push_back({Token::literal, {}, scan_.literals.size() - 1});
+  }
+
+  bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
+    return i < tokens_.size() && tokens_[i].kind == kind && (text.empty() || tokens_[i].text == text);
+  }
+
+  // NAME [type] = "literal" followed by the end of the line or `)`.
+  void try_spec(size_t i) {
+    if (!is(i, Token::name)) return;
+    size_t j = i + 1;
+    if (is(j, Token::name)) ++j;  // an explicit type: const X string = "…"
+    if (!is(j, Token::op, "=") || !is(j + 1, Token::literal)) return;
+    if (j + 2 < tokens_.size() && !is(j + 2, Token::op, "\n") && !is(j + 2, Token::op, ")") && !is(j + 2, Token::op, ";")) return;
+    std::string name(tokens_[i].text);
+    scan_.constants[name] = tokens_[j + 1].literal_index;
+    scan_.exported.insert(name);
+  }
+
+  void find_constants() {
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      if (!is(i, Token::name, "const") && !is(i, Token::name, "var")) continue;
+      if (is(i + 1, Token::op, "(")) {
+        for (size_t j = i + 2; j < tokens_.size() && !is(j, Token::op, ")"); ++j) {
+          if (j == i + 2 || is(j - 1, Token::op, "\n")) try_spec(j);
+        }
+      } else {
+        try_spec(i + 1);
+      }
+    }
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+  CodeScan scan_;
+  std::vector<Token> tokens_;
+};
+
+}  // namespace
+
+CodeScan scan_go(std::string_view text) { return GoLexer(text).run(); }
+
+}  // namespace mc

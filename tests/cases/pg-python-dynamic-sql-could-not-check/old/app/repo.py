@@ -1,0 +1,2 @@
+def count(cur, table):
+    cur.execute(f"SELECT count(*) FROM {table}")

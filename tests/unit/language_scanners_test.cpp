@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include "inputs/code_scan.h"
+#include "sql/placeholders.h"
+
+namespace mc {
+namespace {
+
+TEST(PythonScanner, TripleQuotedRawAndFStrings) {
+  std::string src =
+      "TABLE = 'users'\n"
+      "def f(cur):\n"
+      "    local = 'not a constant'\n"
+      "    cur.execute(\"\"\"SELECT a\n  FROM t\"\"\")\n"
+      "    cur.execute(r'\\d+')\n"
+      "    cur.execute(f\"SELECT {{x}} FROM {TABLE}\")  # comment with 'quote'\n";
+  CodeScan scan = scan_python(src);
+  ASSERT_EQ(scan.literals.size(), 5u);
+  EXPECT_EQ(scan.literals[2].cooked, "SELECT a\n  FROM t");
+  EXPECT_EQ(src[scan.literals[2].origin[0]], 'S');
+  EXPECT_EQ(scan.literals[3].cooked, "\\d+");
+  EXPECT_EQ(scan.literals[4].cooked, "SELECT {x} FROM ");
+  ASSERT_EQ(scan.literals[4].holes.size(), 1u);
+  EXPECT_EQ(scan.literals[4].holes[0].expression, "TABLE");
+  EXPECT_TRUE(scan.constants.count("TABLE"));
+  EXPECT_FALSE(scan.constants.count("local"));  // indented: not module level
+}
+
+TEST(PythonScanner, RelativeImports) {
+  CodeScan scan = scan_python("from .tables import ACCOUNTS, ORDERS as O\nfrom ..db.names import X\nimport os\n");
+  EXPECT_EQ(scan.imports.at("ACCOUNTS").module, "./tables");
+  EXPECT_EQ(scan.imports.at("O").exported, "ORDERS");
+  EXPECT_EQ(scan.imports.at("X").module, "../db/names");
+}
+
+TEST(GoScanner, RawAndInterpretedStringsAndConstBlocks) {
+  std::string src =
+      "package x\n"
+      "const (\n\ttable = \"users\"\n\tq string = `SELECT id\nFROM users`\n)\n"
+      "var r = 'x'\n"
+      "func f() { db.Query(\"SELECT \\\"a\\\" FROM t\") } // \"not a string\"\n";
+  CodeScan scan = scan_go(src);
+  ASSERT_EQ(scan.literals.size(), 3u);
+  EXPECT_EQ(scan.literals[1].cooked, "SELECT id\nFROM users");
+  EXPECT_EQ(scan.literals[2].cooked, "SELECT \"a\" FROM t");
+  EXPECT_EQ(scan.constants.at("table"), 0u);
+  EXPECT_EQ(scan.constants.at("q"), 1u);
+}
+
+TEST(Placeholders, RewritesKeepEveryOffset) {
+  std::string py = "SELECT a FROM t WHERE b = %s AND c = %(name)s AND d = '%s'";
+  std::string pg = sql::normalize_placeholders(py, sql::PlaceholderStyle::postgres);
+  EXPECT_EQ(pg.size(), py.size());
+  EXPECT_EQ(pg, "SELECT a FROM t WHERE b = $1 AND c = $2       AND d = '%s'");
+  std::string lite = sql::normalize_placeholders(py, sql::PlaceholderStyle::sqlite);
+  EXPECT_EQ(lite.size(), py.size());
+  EXPECT_EQ(lite, "SELECT a FROM t WHERE b = ?  AND c = :name    AND d = '%s'");
+}
+
+TEST(Placeholders, PostgresNamedAndCastsAndDollarQuotes) {
+  std::string in = "SELECT x::int FROM t WHERE a = :id AND b = $$:no$$ AND c = $3 AND d = :other";
+  std::string out = sql::normalize_placeholders(in, sql::PlaceholderStyle::postgres);
+  EXPECT_EQ(out.size(), in.size());
+  EXPECT_EQ(out, "SELECT x::int FROM t WHERE a = $1  AND b = $$:no$$ AND c = $3 AND d = $4    ");
+}
+
+}  // namespace
+}  // namespace mc
