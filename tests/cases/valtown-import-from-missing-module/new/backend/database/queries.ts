@@ -1,0 +1,3 @@
+import { sqlite } from "https://esm.town/v/std/sqlite";
+import { TABLE } from "./migrations.ts";
+export const list = () => sqlite.execute(`SELECT id, title FROM ${TABLE}`);
