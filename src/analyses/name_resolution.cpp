@@ -1,6 +1,7 @@
 #include "analyses/name_resolution.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <optional>
@@ -44,8 +45,9 @@ bool has(const std::vector<std::string>& columns, const std::string& name) {
 
 class Walker {
  public:
-  Walker(const catalog::Catalog& catalog, std::vector<NameError>& errors, Resolutions* resolutions)
-      : catalog_(catalog), errors_(errors), resolutions_(resolutions) {}
+  Walker(const catalog::Catalog& catalog, std::vector<NameError>& errors, Resolutions* resolutions,
+         const catalog::Catalog* before = nullptr)
+      : catalog_(catalog), errors_(errors), resolutions_(resolutions), before_(before) {}
 
   std::vector<std::string> select(const sql::Select& s, const Env* outer, std::vector<Binding> pre = {}) {
     Env env;
@@ -213,7 +215,12 @@ class Walker {
                 w.target.location, target->name, c.name, w.target.name);
         }
       }
-      if (w.on_conflict && !w.conflict_columns.empty()) check_conflict_target(w, *target);
+      // Through a view, PostgreSQL infers the base table's unique index; the catalog does not
+      // record which table a view is over, so only tables are checked.
+      if (before_) check_new_unique_indexes(w, *target);
+      if (w.on_conflict && !w.conflict_columns.empty() && target->kind == catalog::RelationKind::table) {
+        check_conflict_target(w, *target);
+      }
       if (w.on_conflict) {
         Binding excluded = self;
         excluded.name = "excluded";
@@ -221,6 +228,54 @@ class Walker {
       }
     }
     select(w.scope, &root, {self});
+  }
+
+  // A unique index the deploy adds, whose every key column this INSERT fills with the same
+  // non-null value each time (a literal, or a default it relies on): the second row is rejected.
+  void check_new_unique_indexes(const sql::Write& w, const catalog::Relation& target) {
+    if (w.on_conflict && w.conflict_columns.empty()) return;  // DO NOTHING without a target absorbs it
+    for (const catalog::Index* index : catalog_.indexes_on(target.name)) {
+      if (!index->unique || index->partial || existed_before(*index)) continue;
+      std::vector<std::string> constant;
+      for (const std::string& key : index->columns) {
+        std::string why = constant_value(w, target, key);
+        if (why.empty()) {
+          constant.clear();
+          break;
+        }
+        constant.push_back(why);
+      }
+      if (constant.empty()) continue;
+      error("23505",
+            fmt::format("duplicate key value violates unique constraint \"{}\": every row this INSERT writes has {}",
+                        index->name, fmt::join(constant, ", ")),
+            w.target.location, target.name, index->columns.size() == 1 ? index->columns.front() : "", w.target.name);
+    }
+  }
+
+  bool existed_before(const catalog::Index& index) const {
+    for (const catalog::Index* old : before_->indexes_on(index.table)) {
+      if (old->unique && std::set<std::string>(old->columns.begin(), old->columns.end()) ==
+                             std::set<std::string>(index.columns.begin(), index.columns.end())) {
+        return true;
+      }
+    }
+    return !before_->find_relation(index.table);  // a new table: no old code writes it
+  }
+
+  // "score = its default 0" when the INSERT always writes the same non-null value to `column`.
+  static std::string constant_value(const sql::Write& w, const catalog::Relation& target, const std::string& column) {
+    for (size_t i = 0; i < w.columns.size(); ++i) {
+      if (w.columns[i].name != column) continue;
+      bool literal = i < w.constant_values.size() && w.constant_values[i];
+      return literal ? column + " = the same literal" : "";
+    }
+    if (!w.has_column_list) return "";
+    const catalog::Column* c = target.find_column(column);
+    if (!c || c->generated || !c->default_expr || *c->default_expr == "NULL") return "";
+    std::string_view d = *c->default_expr;
+    if (d.find('(') != std::string_view::npos) return "";  // now(), nextval(...): may differ per row
+    return fmt::format("{} = its default {}", column, d);
   }
 
   void check_conflict_target(const sql::Write& w, const catalog::Relation& target) {
@@ -236,13 +291,14 @@ class Walker {
   const catalog::Catalog& catalog_;
   std::vector<NameError>& errors_;
   Resolutions* resolutions_;
+  const catalog::Catalog* before_;
 };
 
 }  // namespace
 
 std::vector<NameError> NameResolver::check(const sql::QueryModel& query, Resolutions* resolutions) {
   std::vector<NameError> errors;
-  Walker walker(catalog_, errors, resolutions);
+  Walker walker(catalog_, errors, resolutions, before_);
   if (query.kind == sql::QueryModel::Kind::select) {
     if (query.select) walker.select(*query.select, nullptr);
   } else if (query.kind != sql::QueryModel::Kind::other) {

@@ -26,6 +26,9 @@ using Resolutions = std::map<size_t, std::pair<std::string, std::string>>;
 class NameResolver {
  public:
   explicit NameResolver(const catalog::Catalog& catalog) : catalog_(catalog) {}
+  // Unique indexes that exist here but not in `before` are checked against INSERTs that write
+  // the same value every time (23505 on the second row).
+  NameResolver(const catalog::Catalog& catalog, const catalog::Catalog& before) : catalog_(catalog), before_(&before) {}
 
   std::vector<NameError> check(const sql::QueryModel& query, Resolutions* resolutions = nullptr);
   // Output column names of a SELECT (for CREATE VIEW); errors go to `errors`.
@@ -33,6 +36,7 @@ class NameResolver {
 
  private:
   const catalog::Catalog& catalog_;
+  const catalog::Catalog* before_ = nullptr;
 };
 
 }  // namespace mc

@@ -96,7 +96,7 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
   }
 
   NameResolver on_deployed(deployed);
-  NameResolver on_next(next);
+  NameResolver on_next(next, deployed);
   for (const Statement& query : queries) {
     postgres::ParsedStatement parsed =
         postgres::parse(sql::normalize_placeholders(query.text(), sql::PlaceholderStyle::postgres));
@@ -137,13 +137,20 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
     std::string object = column.empty() ? relation : relation.empty() ? column : relation + "." + column;
     Diagnostic d = make_diagnostic(checks::old_query_breaks);
     d.object = object;
-    bool write_rejected = e.sqlstate == "23502" || e.sqlstate == "42P10";
+    bool write_rejected = e.sqlstate == "23502" || e.sqlstate == "23505" || e.sqlstate == "42P10";
     if (write_rejected) d = make_diagnostic(checks::old_write_rejected), d.object = object;
     d.message = write_rejected ? fmt::format("old {} is rejected by the new schema ({})", kind_word(*parsed.query), object)
                                : fmt::format("old {} uses {}, which the new schema no longer has", kind_word(*parsed.query), object);
     d.primary = error_span(query, e);
     d.primary_label = fmt::format("{} ({})", e.message, e.sqlstate);
-    const Origin* origin = blame.find(object);
+    const Origin* origin = nullptr;
+    if (e.sqlstate == "23505") {
+      // Blame the unique index or constraint the message names.
+      for (const Origin* c : blame.constraints_of(relation)) {
+        if (!c->change.new_name.empty() && e.message.find("\"" + c->change.new_name + "\"") != std::string::npos) origin = c;
+      }
+    }
+    if (!origin) origin = blame.find(object);
     if (!origin && !relation.empty()) origin = blame.find(relation);
     if (origin) {
       d.related.push_back({origin->statement, fmt::format("the migration {}", describe_change(origin->change))});

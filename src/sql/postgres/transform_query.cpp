@@ -217,7 +217,15 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
         w.source = transform_select(ins->select_stmt->select_stmt);
         const PgQuery__SelectStmt* src = ins->select_stmt->select_stmt;
         if (src->n_values_lists > 0 && src->values_lists[0]->node_case == PG_QUERY__NODE__NODE_LIST) {
-          w.values_per_row = src->values_lists[0]->list->n_items;
+          const PgQuery__List* row = src->values_lists[0]->list;
+          w.values_per_row = row->n_items;
+          if (src->n_values_lists == 1) {
+            for (size_t i = 0; i < row->n_items; ++i) {
+              const Node* v = row->items[i];
+              while (v && v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) v = v->type_cast->arg;
+              w.constant_values.push_back(v && v->node_case == PG_QUERY__NODE__NODE_A_CONST && !v->a_const->isnull);
+            }
+          }
         } else {
           w.values_per_row = w.source->output.size();
         }
