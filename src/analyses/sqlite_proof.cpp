@@ -156,7 +156,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     if (!old_compiled.ok) {
       Diagnostic d = make_diagnostic(checks::could_not_check);
       d.message = "could not check this query: it does not compile on the deployed schema either";
-      d.primary = query.span();
+      d.primary = point_at(query, old_compiled.error_offset, {});
       d.primary_label = old_compiled.error;
       d.notes.push_back("a query that fails before the deploy is not broken by it; it may use objects the migrations do not create");
       out.push_back(std::move(d));

@@ -50,6 +50,20 @@ void write_excerpt(std::ostream& out, const Span& span, const std::string& label
     }
   }
   size_t span_bytes = std::min(span.end - span.begin, line.size() - prefix_bytes);
+  // A long line (minified code, a generated statement) is shown as a window around the span.
+  constexpr size_t kContext = 60;
+  std::string clipped_line;
+  if (line.size() > 2 * kContext + 40) {
+    size_t from = prefix_bytes > kContext ? prefix_bytes - kContext : 0;
+    size_t to = std::min(line.size(), prefix_bytes + std::min<size_t>(span_bytes, kContext) + kContext);
+    while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+    while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+    clipped_line = std::string(from > 0 ? "..." : "") + std::string(line.substr(from, to - from)) + (to < line.size() ? "..." : "");
+    size_t shift = from > 0 ? 3 : 0;
+    span_bytes = std::min(span_bytes, to - prefix_bytes);
+    prefix_bytes = prefix_bytes - from + shift;
+    line = clipped_line;
+  }
   std::string pad(gutter, ' ');
   // Keep tabs so the caret lines up with the source line as the terminal shows it.
   std::string caret_prefix;
