@@ -17,14 +17,33 @@ namespace {
 
 using Kind = sql::SchemaChange::Kind;
 
-// Replays one migration statement into `catalog`. Throws InputError when PostgreSQL would
-// reject it; reports statements whose effect is not modeled.
-void replay(catalog::Catalog& catalog, const Statement& statement, const char* which, std::vector<Diagnostic>* findings) {
+postgres::ParsedStatement parse_migration(const Statement& statement, const char* which) {
   postgres::ParsedStatement parsed = postgres::parse(statement.text());
   if (parsed.error) {
     throw InputError{fmt::format("{} migration statement does not parse: {}", which, parsed.error->message),
                      statement.span_at(parsed.error->offset, parsed.error->offset + 1), {}};
   }
+  return parsed;
+}
+
+// The relations a statement's changes can affect, so that blame diffs only those.
+std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>& changes, const catalog::Catalog& catalog) {
+  std::vector<std::string> out;
+  for (const sql::SchemaChange& change : changes) {
+    if (!change.relation.empty()) out.push_back(change.relation);
+    if (!change.new_name.empty()) out.push_back(change.new_name);
+    for (const std::string& name : change.names) {
+      out.push_back(name);
+      if (const catalog::Index* index = catalog.find_index(name)) out.push_back(index->table);
+    }
+  }
+  return out;
+}
+
+// Replays one parsed migration statement into `catalog`. Throws InputError when PostgreSQL would
+// reject it; reports statements whose effect is not modeled.
+void replay(catalog::Catalog& catalog, const postgres::ParsedStatement& parsed, const Statement& statement,
+            const char* which, std::vector<Diagnostic>* findings) {
   for (const sql::SchemaChange& change : parsed.changes) {
     std::vector<std::string> view_columns;
     if (change.kind == Kind::create_view && change.view_query) {
@@ -85,14 +104,17 @@ void report_result_change(const Statement& query, const sql::Select& select, Nam
 std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries) {
   std::vector<Diagnostic> out;
   catalog::Catalog deployed;
-  for (const Statement& s : plan.deployed) replay(deployed, s, "deployed", nullptr);
+  for (const Statement& s : plan.deployed) replay(deployed, parse_migration(s, "deployed"), s, "deployed", nullptr);
 
   catalog::Catalog next = deployed;
   Blame blame;
   for (const Statement& s : plan.incoming) {
-    catalog::Catalog before = next;
-    replay(next, s, "new", &out);
-    blame.record(catalog::diff(before, next), next, s.span());
+    postgres::ParsedStatement parsed = parse_migration(s, "new");
+    std::vector<std::string> touched = touched_relations(parsed.changes, next);
+    catalog::Catalog before = next.subset(touched);
+    replay(next, parsed, s, "new", &out);
+    catalog::Catalog after = next.subset(touched);
+    blame.record(catalog::diff(before, after), after, s.span());
   }
 
   NameResolver on_deployed(deployed);

@@ -38,6 +38,14 @@ std::string create_if_not_exists_target(std::string_view sql) {
   return {};
 }
 
+// `ALTER TABLE x RENAME TO y`: "y", so the renamed table is read back under its new name.
+std::string rename_target(std::string_view sql) {
+  static const std::regex pattern(R"(^\s*ALTER\s+TABLE\s+\S+\s+RENAME\s+TO\s+[\["`]?([A-Za-z_][\w$]*))", std::regex::icase);
+  std::cmatch m;
+  std::string text(sql.substr(skip_sql_trivia(sql)));
+  return std::regex_search(text.c_str(), m, pattern) ? m[1].str() : std::string();
+}
+
 // What object an engine error names: "no such table: t", "no such column: [t.]c",
 // "table t has no column named c", "NOT NULL constraint failed: t.c", ...
 struct Culprit {
@@ -140,10 +148,21 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
       d.help = fmt::format("change {} with ALTER TABLE (or a table rebuild) in a new statement", target);
       out.push_back(std::move(d));
     }
-    apply(next, s, "new");
-    catalog::Catalog after = next.read_catalog();
-    blame.record(catalog::diff(before, after), after, s.span());
-    before = std::move(after);
+    std::vector<std::string> touched;
+    if (auto error = next.execute(s.text(), &touched)) {
+      throw InputError{fmt::format("new migration statement does not apply on SQLite: {}", *error), s.span(), {}};
+    }
+    // Only what the statement touched is read back and compared; a rename also touches the new name.
+    if (std::string renamed = rename_target(s.text()); !renamed.empty()) touched.push_back(renamed);
+    catalog::Catalog after = next.read_catalog(&touched);
+    blame.record(catalog::diff(before.subset(touched), after), after, s.span());
+    for (const std::string& name : touched) {
+      before.drop_relation(name);
+      if (const catalog::Relation* rel = after.find_relation(name)) {
+        before.add_relation(*rel);
+        for (const catalog::Index* index : after.indexes_on(name)) before.add_index(*index);
+      }
+    }
   }
   const catalog::Catalog& next_catalog = before;
   catalog::Catalog deployed_catalog = deployed.read_catalog();

@@ -24,8 +24,9 @@ Relation& Catalog::add_relation(Relation relation) {
 bool Catalog::drop_relation(std::string_view name) {
   std::string key = to_lower(name);
   if (relations_.erase(key) == 0) return false;
-  for (auto it = indexes_.begin(); it != indexes_.end();) {
-    it = iequals(it->second.table, name) ? indexes_.erase(it) : std::next(it);
+  if (auto it = indexes_by_table_.find(key); it != indexes_by_table_.end()) {
+    for (const std::string& index : it->second) indexes_.erase(index);
+    indexes_by_table_.erase(it);
   }
   return true;
 }
@@ -36,8 +37,11 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
   node.key() = to_lower(to);
   node.mapped().name = std::string(to);
   relations_.insert(std::move(node));
-  for (auto& [_, index] : indexes_) {
-    if (iequals(index.table, from)) index.table = std::string(to);
+  auto owned = indexes_by_table_.extract(to_lower(from));
+  if (!owned.empty()) {
+    for (const std::string& index : owned.mapped()) indexes_[index].table = std::string(to);
+    owned.key() = to_lower(to);
+    indexes_by_table_.insert(std::move(owned));
   }
   return true;
 }
@@ -54,22 +58,45 @@ Relation* Catalog::find_relation(std::string_view name) {
 
 Index& Catalog::add_index(Index index) {
   std::string key = to_lower(index.name);
+  drop_index(key);  // replacing: the old entry may belong to another table
+  indexes_by_table_[to_lower(index.table)].insert(key);
   auto [it, _] = indexes_.insert_or_assign(key, std::move(index));
   return it->second;
 }
 
-bool Catalog::drop_index(std::string_view name) { return indexes_.erase(to_lower(name)) > 0; }
+bool Catalog::drop_index(std::string_view name) {
+  auto it = indexes_.find(to_lower(name));
+  if (it == indexes_.end()) return false;
+  auto owner = indexes_by_table_.find(to_lower(it->second.table));
+  if (owner != indexes_by_table_.end()) {
+    owner->second.erase(it->first);
+    if (owner->second.empty()) indexes_by_table_.erase(owner);
+  }
+  indexes_.erase(it);
+  return true;
+}
 
 const Index* Catalog::find_index(std::string_view name) const {
   auto it = indexes_.find(to_lower(name));
   return it == indexes_.end() ? nullptr : &it->second;
 }
 
+Catalog Catalog::subset(const std::vector<std::string>& names) const {
+  Catalog out;
+  for (const std::string& name : names) {
+    if (const Relation* rel = find_relation(name)) {
+      out.add_relation(*rel);
+      for (const Index* index : indexes_on(rel->name)) out.add_index(*index);
+    }
+  }
+  return out;
+}
+
 std::vector<const Index*> Catalog::indexes_on(std::string_view table) const {
   std::vector<const Index*> out;
-  for (const auto& [_, index] : indexes_) {
-    if (iequals(index.table, table)) out.push_back(&index);
-  }
+  auto it = indexes_by_table_.find(to_lower(table));
+  if (it == indexes_by_table_.end()) return out;
+  for (const std::string& name : it->second) out.push_back(&indexes_.at(name));
   return out;
 }
 

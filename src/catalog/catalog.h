@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,12 +59,18 @@ class Catalog {
   const Index* find_index(std::string_view name) const;
   std::vector<const Index*> indexes_on(std::string_view table) const;
 
+  // A catalog holding only the named relations (missing names are skipped) and their indexes:
+  // what a per-statement diff needs, at the cost of the statement's size, not the schema's.
+  Catalog subset(const std::vector<std::string>& names) const;
+
   const std::map<std::string, Relation>& relations() const { return relations_; }
   const std::map<std::string, Index>& indexes() const { return indexes_; }
 
  private:
   std::map<std::string, Relation> relations_;
   std::map<std::string, Index> indexes_;
+  // lower-cased table name -> lower-cased index names, so per-table lookups do not scan the schema
+  std::map<std::string, std::set<std::string>> indexes_by_table_;
 };
 
 }  // namespace mc::catalog

@@ -118,14 +118,15 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       if (!c) return missing_column(ch.name, ch.relation);
       if (rel->find_column(ch.new_name)) return fmt::format("column \"{}\" of relation \"{}\" already exists (42701)", ch.new_name, ch.relation);
       c->name = ch.new_name;
-      for (const auto& [_, index] : catalog.indexes()) {
-        if (index.table != rel->name) continue;
-        Index copy = index;
+      std::vector<Index> renamed;
+      for (const Index* index : catalog.indexes_on(rel->name)) {
+        Index copy = *index;
         for (auto& col : copy.columns) {
           if (col == ch.name) col = ch.new_name;
         }
-        catalog.add_index(std::move(copy));
+        renamed.push_back(std::move(copy));
       }
+      for (Index& index : renamed) catalog.add_index(std::move(index));
       return std::nullopt;
     }
     case Kind::alter_column_type:

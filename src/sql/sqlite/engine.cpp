@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <set>
 #include <stdexcept>
 
 #include "base/text.h"
@@ -66,6 +67,26 @@ std::vector<std::string> check_expressions(std::string_view sql) {
   return out;
 }
 
+// Schema objects a statement changes: the authorizer names them at prepare time.
+int record_schema_change(void* data, int action, const char* a, const char* b, const char*, const char*) {
+  auto* out = static_cast<std::vector<std::string>*>(data);
+  auto add = [&](const char* name) {
+    if (name && !istarts_with(name, "sqlite_")) out->emplace_back(name);
+  };
+  switch (action) {
+    case SQLITE_CREATE_TABLE:
+    case SQLITE_DROP_TABLE:
+    case SQLITE_CREATE_TEMP_TABLE:
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_DROP_VIEW: add(a); break;
+    case SQLITE_CREATE_INDEX:
+    case SQLITE_DROP_INDEX:
+    case SQLITE_ALTER_TABLE: add(b); break;  // (index, table) and (database, table)
+    default: break;
+  }
+  return SQLITE_OK;
+}
+
 }  // namespace
 
 Database::Database() {
@@ -80,10 +101,13 @@ Database::Database() {
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
-std::optional<std::string> Database::execute(std::string_view sql) {
+std::optional<std::string> Database::execute(std::string_view sql, std::vector<std::string>* touched) {
   sqlite3_stmt* raw = nullptr;
   const char* tail = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, &tail) != SQLITE_OK) {
+  if (touched) sqlite3_set_authorizer(db_, record_schema_change, touched);
+  int rc_prepare = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, &tail);
+  if (touched) sqlite3_set_authorizer(db_, nullptr, nullptr);
+  if (rc_prepare != SQLITE_OK) {
     return std::string(sqlite3_errmsg(db_));
   }
   StmtPtr stmt(raw);
@@ -167,18 +191,36 @@ bool Database::has_relation(std::string_view name) {
   return sqlite3_step(stmt.get()) == SQLITE_ROW;
 }
 
-catalog::Catalog Database::read_catalog() {
+catalog::Catalog Database::read_catalog(const std::vector<std::string>* only) {
   catalog::Catalog out;
   sqlite3_stmt* raw = nullptr;
-  sqlite3_prepare_v2(db_,
-                     "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
-                     "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
-                     -1, &raw, nullptr);
-  StmtPtr objects(raw);
   std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows;
-  while (sqlite3_step(objects.get()) == SQLITE_ROW) {
-    rows.emplace_back(column_text(objects.get(), 0), column_text(objects.get(), 1), column_text(objects.get(), 2),
-                      column_text(objects.get(), 3));
+  auto collect = [&](sqlite3_stmt* stmt) {
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      rows.emplace_back(column_text(stmt, 0), column_text(stmt, 1), column_text(stmt, 2), column_text(stmt, 3));
+    }
+  };
+  if (!only) {
+    sqlite3_prepare_v2(db_,
+                       "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                       "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+                       -1, &raw, nullptr);
+    StmtPtr objects(raw);
+    collect(objects.get());
+  } else {
+    // The relations named, looked up by name (sqlite_schema is keyed for that).
+    sqlite3_prepare_v2(db_,
+                       "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                       "WHERE tbl_name = ?1 COLLATE NOCASE AND type IN ('table', 'view')",
+                       -1, &raw, nullptr);
+    StmtPtr objects(raw);
+    std::set<std::string> seen;
+    for (const std::string& name : *only) {
+      if (!seen.insert(to_lower(name)).second) continue;
+      sqlite3_reset(objects.get());
+      sqlite3_bind_text(objects.get(), 1, name.c_str(), -1, SQLITE_TRANSIENT);
+      collect(objects.get());
+    }
   }
   for (const auto& [type, name, table, sql] : rows) {
     if (type != "table" && type != "view") continue;

@@ -52,7 +52,9 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   // Runs one statement to completion (all rows stepped). Returns the engine's error, if any.
-  std::optional<std::string> execute(std::string_view sql);
+  // With `touched`, the names of the tables, views and indexes' tables the statement creates,
+  // alters or drops are added to it (as the authorizer reports them).
+  std::optional<std::string> execute(std::string_view sql, std::vector<std::string>* touched = nullptr);
 
   // Compiles without running and records what the statement touches.
   Compiled compile(std::string_view sql);
@@ -64,7 +66,8 @@ class Database {
   void copy_to(Database& target);
 
   // The schema as the dialect-neutral catalog: tables and views with their columns, indexes.
-  catalog::Catalog read_catalog();
+  // With `only`, just those relations (and their indexes): a per-statement diff's worth.
+  catalog::Catalog read_catalog(const std::vector<std::string>* only = nullptr);
 
   // Whether a table or view of that name exists.
   bool has_relation(std::string_view name);
