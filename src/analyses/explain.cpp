@@ -28,6 +28,10 @@ std::string describe_change(const catalog::Change& c) {
     case ChangeKind::index_added:
       return fmt::format("creates {}index {} on {}", c.detail.empty() ? "" : c.detail + " ", c.new_name, c.relation);
     case ChangeKind::index_dropped: return fmt::format("drops index {} on {}", c.new_name, c.relation);
+    case ChangeKind::enum_label_added: return fmt::format("adds label '{}' to enum {}", c.new_name, c.relation);
+    case ChangeKind::enum_label_removed: return fmt::format("removes label '{}' from enum {}", c.column, c.relation);
+    case ChangeKind::enum_label_renamed:
+      return fmt::format("renames label '{}' of enum {} to '{}'", c.column, c.relation, c.new_name);
   }
   return "changes the schema";
 }
@@ -66,6 +70,12 @@ std::string safe_sequence(const catalog::Change& c) {
       return "deploy code whose writes satisfy the constraint first; add the constraint in a later deploy";
     case ChangeKind::index_added:
       return "deploy code that never writes duplicates first; add the unique index in a later deploy";
+    case ChangeKind::enum_label_renamed:
+    case ChangeKind::enum_label_removed:
+      return fmt::format(
+          "add the new label next to '{}', deploy code that writes it, migrate the rows, and retire '{}' only when no "
+          "running code uses it",
+          c.column, c.column);
     default:
       return "split the change: deploy code that works with both schemas first, then the migration";
   }

@@ -64,6 +64,9 @@ class Walker {
     std::vector<std::string> output_names;
     for (const auto& oc : s.output) output_names.push_back(oc.name);
     for (const sql::ColumnRef& ref : s.refs) resolve(ref, env, output_names);
+    for (const sql::LiteralUse& use : s.literals) {
+      if (auto target = lookup(use.column, env)) check_enum_literal(use, target->first, target->second);
+    }
     for (const auto& nested : s.nested) select(*nested, &env);
     return expand_output(s, env);
   }
@@ -158,6 +161,39 @@ class Walker {
     error("42703", fmt::format("column \"{}\" does not exist", ref.name), ref.location, "", ref.name, ref.name);
   }
 
+  // The (relation, column) an unambiguous reference resolves to, without reporting anything.
+  std::optional<std::pair<std::string, std::string>> lookup(const sql::ColumnRef& ref, const Env& env) const {
+    if (!ref.qualifier.empty()) {
+      const Binding* b = env.find_binding(ref.qualifier);
+      if (b && b->known && !b->relation.empty() && has(b->columns, ref.name)) return std::make_pair(b->relation, ref.name);
+      return std::nullopt;
+    }
+    for (const Env* e = &env; e; e = e->parent) {
+      const Binding* found = nullptr;
+      int matches = 0;
+      for (const Binding& b : e->bindings) {
+        if (b.known && has(b.columns, ref.name)) {
+          ++matches;
+          found = &b;
+        }
+      }
+      if (matches == 1 && !found->relation.empty()) return std::make_pair(found->relation, ref.name);
+      if (matches > 0) return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  // A string literal compared with or written to an enum column must be one of its labels (22P02).
+  void check_enum_literal(const sql::LiteralUse& use, const std::string& relation, const std::string& column) {
+    const catalog::Relation* rel = catalog_.find_relation(relation);
+    const catalog::Column* c = rel ? rel->find_column(column) : nullptr;
+    const std::vector<std::string>* labels = c ? catalog_.find_enum(c->type) : nullptr;
+    if (!labels || has(*labels, use.value)) return;
+    NameError e{"22P02", fmt::format("invalid input value for enum {}: \"{}\"", c->type, use.value), use.location,
+                rel->name, c->name, "'" + use.value + "'", c->type};
+    errors_.push_back(std::move(e));
+  }
+
   std::vector<std::string> expand_output(const sql::Select& s, const Env& env) {
     std::vector<std::string> out;
     for (const auto& oc : s.output) {
@@ -174,7 +210,8 @@ class Walker {
 
   void error(std::string sqlstate, std::string message, size_t location, std::string relation, std::string column,
              std::string name) {
-    errors_.push_back({std::move(sqlstate), std::move(message), location, std::move(relation), std::move(column), std::move(name)});
+    errors_.push_back({std::move(sqlstate), std::move(message), location, std::move(relation), std::move(column),
+                       std::move(name), {}});
   }
   void note(size_t location, const std::string& relation, const std::string& column) {
     if (resolutions_ && location != sql::no_location) (*resolutions_)[location] = {relation, column};
@@ -203,6 +240,9 @@ class Walker {
         note(col.location, target->name, col.name);
       }
       written.insert(col.name);
+    }
+    for (const sql::LiteralUse& use : w.assigned_literals) {
+      if (target->find_column(use.column.name)) check_enum_literal(use, target->name, use.column.name);
     }
     if (q.kind == sql::QueryModel::Kind::insert) {
       if (w.source) select(*w.source, &root);

@@ -18,6 +18,7 @@ struct NameError {
   std::string relation;  // what the name resolved to on a schema where it existed, if known
   std::string column;
   std::string name;      // the name as written at `location`
+  std::string type;      // 22P02: the enum type whose labels no longer include the value
 };
 
 // Where each reference resolved to: offset in the statement -> (relation, column).

@@ -31,6 +31,7 @@ std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>&
   std::vector<std::string> out;
   for (const sql::SchemaChange& change : changes) {
     if (!change.relation.empty()) out.push_back(change.relation);
+    if (!change.name.empty() && change.relation.empty()) out.push_back(change.name);  // enum types
     if (!change.new_name.empty()) out.push_back(change.new_name);
     for (const std::string& name : change.names) {
       out.push_back(name);
@@ -159,13 +160,21 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
     std::string object = column.empty() ? relation : relation.empty() ? column : relation + "." + column;
     Diagnostic d = make_diagnostic(checks::old_query_breaks);
     d.object = object;
-    bool write_rejected = e.sqlstate == "23502" || e.sqlstate == "23505" || e.sqlstate == "42P10";
+    bool write_rejected = e.sqlstate == "23502" || e.sqlstate == "23505" || e.sqlstate == "42P10" ||
+                          (e.sqlstate == "22P02" && parsed.query->kind != sql::QueryModel::Kind::select);
     if (write_rejected) d = make_diagnostic(checks::old_write_rejected), d.object = object;
-    d.message = write_rejected ? fmt::format("old {} is rejected by the new schema ({})", kind_word(*parsed.query), object)
-                               : fmt::format("old {} uses {}, which the new schema no longer has", kind_word(*parsed.query), object);
+    if (e.sqlstate == "22P02") {
+      d.message = fmt::format("old {} uses label {} of enum {} ({}), which the new schema no longer has",
+                              kind_word(*parsed.query), e.name, e.type, object);
+    } else if (write_rejected) {
+      d.message = fmt::format("old {} is rejected by the new schema ({})", kind_word(*parsed.query), object);
+    } else {
+      d.message = fmt::format("old {} uses {}, which the new schema no longer has", kind_word(*parsed.query), object);
+    }
     d.primary = error_span(query, e);
     d.primary_label = fmt::format("{} ({})", e.message, e.sqlstate);
     const Origin* origin = nullptr;
+    if (e.sqlstate == "22P02") origin = blame.find(e.type + "." + e.name.substr(1, e.name.size() - 2));
     if (e.sqlstate == "23505") {
       // Blame the unique index or constraint the message names.
       for (const Origin* c : blame.constraints_of(relation)) {

@@ -81,9 +81,24 @@ const Index* Catalog::find_index(std::string_view name) const {
   return it == indexes_.end() ? nullptr : &it->second;
 }
 
+void Catalog::set_enum(std::string_view name, std::vector<std::string> labels) { enums_[to_lower(name)] = std::move(labels); }
+bool Catalog::drop_enum(std::string_view name) { return enums_.erase(to_lower(name)) > 0; }
+void Catalog::retype_columns(std::string_view from, std::string_view to) {
+  for (auto& [_, rel] : relations_) {
+    for (Column& c : rel.columns) {
+      if (iequals(c.type, from)) c.type = std::string(to);
+    }
+  }
+}
+const std::vector<std::string>* Catalog::find_enum(std::string_view name) const {
+  auto it = enums_.find(to_lower(name));
+  return it == enums_.end() ? nullptr : &it->second;
+}
+
 Catalog Catalog::subset(const std::vector<std::string>& names) const {
   Catalog out;
   for (const std::string& name : names) {
+    if (const auto* labels = find_enum(name)) out.set_enum(name, *labels);
     if (const Relation* rel = find_relation(name)) {
       out.add_relation(*rel);
       for (const Index* index : indexes_on(rel->name)) out.add_index(*index);

@@ -63,12 +63,21 @@ class Catalog {
   // what a per-statement diff needs, at the cost of the statement's size, not the schema's.
   Catalog subset(const std::vector<std::string>& names) const;
 
+  // Enum types by (lower-cased) name: their labels in order.
+  void set_enum(std::string_view name, std::vector<std::string> labels);
+  bool drop_enum(std::string_view name);
+  // Columns declared with type `from` now show `to` (a type renamed under them).
+  void retype_columns(std::string_view from, std::string_view to);
+  const std::vector<std::string>* find_enum(std::string_view name) const;
+  const std::map<std::string, std::vector<std::string>>& enums() const { return enums_; }
+
   const std::map<std::string, Relation>& relations() const { return relations_; }
   const std::map<std::string, Index>& indexes() const { return indexes_; }
 
  private:
   std::map<std::string, Relation> relations_;
   std::map<std::string, Index> indexes_;
+  std::map<std::string, std::vector<std::string>> enums_;
   // lower-cased table name -> lower-cased index names, so per-table lookups do not scan the schema
   std::map<std::string, std::set<std::string>> indexes_by_table_;
 };

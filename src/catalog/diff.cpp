@@ -23,6 +23,9 @@ const char* change_kind_name(ChangeKind kind) {
     case ChangeKind::check_dropped: return "check dropped";
     case ChangeKind::index_added: return "index added";
     case ChangeKind::index_dropped: return "index dropped";
+    case ChangeKind::enum_label_added: return "enum label added";
+    case ChangeKind::enum_label_removed: return "enum label removed";
+    case ChangeKind::enum_label_renamed: return "enum label renamed";
   }
   return "change";
 }
@@ -120,6 +123,26 @@ std::vector<Change> diff(const Catalog& before, const Catalog& after) {
     diff_columns(*b, rel, out);
   }
 
+  for (const auto& [type, labels] : before.enums()) {
+    const auto* after_labels = after.find_enum(type);
+    if (!after_labels) {
+      for (const auto& label : labels) out.push_back({ChangeKind::enum_label_removed, type, label, {}, {}});
+      continue;
+    }
+    std::vector<std::string> removed, added;
+    for (const auto& l : labels) {
+      if (std::find(after_labels->begin(), after_labels->end(), l) == after_labels->end()) removed.push_back(l);
+    }
+    for (const auto& l : *after_labels) {
+      if (std::find(labels.begin(), labels.end(), l) == labels.end()) added.push_back(l);
+    }
+    if (removed.size() == 1 && added.size() == 1) {
+      out.push_back({ChangeKind::enum_label_renamed, type, removed[0], added[0], {}});
+      continue;
+    }
+    for (const auto& l : removed) out.push_back({ChangeKind::enum_label_removed, type, l, {}, {}});
+    for (const auto& l : added) out.push_back({ChangeKind::enum_label_added, type, {}, l, {}});
+  }
   for (const auto& [key, index] : before.indexes()) {
     if (!after.find_index(key)) out.push_back({ChangeKind::index_dropped, index.table, {}, index.name, index.unique ? "unique" : ""});
   }

@@ -23,6 +23,9 @@ enum class ChangeKind {
   check_dropped,
   index_added,
   index_dropped,
+  enum_label_added,    // relation: the type; new_name: the label
+  enum_label_removed,  // relation: the type; column: the label
+  enum_label_renamed,  // relation: the type; column: old label; new_name: new label
 };
 
 const char* change_kind_name(ChangeKind kind);

@@ -207,6 +207,45 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       catalog.add_relation(std::move(view));
       return std::nullopt;
     }
+    case Kind::create_enum:
+      if (catalog.find_enum(ch.name)) return fmt::format("type \"{}\" already exists (42710)", ch.name);
+      catalog.set_enum(ch.name, ch.names);
+      return std::nullopt;
+    case Kind::add_enum_label: {
+      const auto* labels = catalog.find_enum(ch.name);
+      if (!labels) return fmt::format("type \"{}\" does not exist (42704)", ch.name);
+      if (std::find(labels->begin(), labels->end(), ch.new_name) != labels->end()) {
+        if (ch.if_not_exists) return std::nullopt;
+        return fmt::format("enum label \"{}\" already exists (42710)", ch.new_name);
+      }
+      auto updated = *labels;
+      updated.push_back(ch.new_name);
+      catalog.set_enum(ch.name, std::move(updated));
+      return std::nullopt;
+    }
+    case Kind::rename_enum_label: {
+      const auto* labels = catalog.find_enum(ch.name);
+      if (!labels) return fmt::format("type \"{}\" does not exist (42704)", ch.name);
+      auto updated = *labels;
+      auto it = std::find(updated.begin(), updated.end(), ch.detail);
+      if (it == updated.end()) return fmt::format("\"{}\" is not an existing enum label (22023)", ch.detail);
+      *it = ch.new_name;
+      catalog.set_enum(ch.name, std::move(updated));
+      return std::nullopt;
+    }
+    case Kind::rename_type: {
+      const auto* labels = catalog.find_enum(ch.name);
+      if (!labels) return std::nullopt;  // not an enum the catalog models
+      if (catalog.find_enum(ch.new_name)) return fmt::format("type \"{}\" already exists (42710)", ch.new_name);
+      auto moved = *labels;
+      catalog.drop_enum(ch.name);
+      catalog.set_enum(ch.new_name, std::move(moved));
+      catalog.retype_columns(ch.name, ch.new_name);
+      return std::nullopt;
+    }
+    case Kind::drop_type:
+      for (const std::string& name : ch.names) catalog.drop_enum(name);
+      return std::nullopt;
     case Kind::no_schema_effect:
     case Kind::unmodeled: return std::nullopt;
   }

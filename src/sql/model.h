@@ -43,6 +43,11 @@ struct SchemaChange {
     create_index,
     drop_index,
     create_view,
+    create_enum,         // name: the type; names: its labels
+    add_enum_label,      // name: the type; new_name: the label
+    rename_enum_label,   // name: the type; detail: old label; new_name: new label
+    drop_type,           // names
+    rename_type,         // name -> new_name; columns of the type follow it
     no_schema_effect,  // SET, BEGIN, COMMIT, DML backfills, comments, grants ...
     unmodeled          // changes the schema in ways the catalog does not model
   };
@@ -73,6 +78,14 @@ struct ColumnRef {
   bool may_name_output = false;  // in ORDER BY / GROUP BY, where an output column's alias may be meant
 };
 
+// A column compared with, or assigned, a string literal: `status = 'open'`, `status IN ('a')`,
+// `SET status = 'x'`, or a literal in an INSERT's VALUES. Checked against enum labels.
+struct LiteralUse {
+  ColumnRef column;
+  std::string value;
+  size_t location = no_location;  // of the literal
+};
+
 struct RelationRef {
   std::string schema;
   std::string name;
@@ -100,6 +113,7 @@ struct Select {
   bool recursive = false;
   std::vector<FromItem> from;
   std::vector<ColumnRef> refs;                    // references that resolve in this scope
+  std::vector<LiteralUse> literals;               // column-literal comparisons in this scope
   std::vector<std::shared_ptr<Select>> nested;    // subqueries in expressions: see this scope
   std::vector<OutputColumn> output;
   std::vector<std::shared_ptr<Select>> set_arms;  // UNION/INTERSECT/EXCEPT arms; output is the first's
@@ -112,6 +126,7 @@ struct Write {
   bool has_column_list = false;
   size_t values_per_row = 0;       // INSERT ... VALUES without a column list
   std::vector<bool> constant_values;  // single-row VALUES: which positions are literals (not parameters)
+  std::vector<LiteralUse> assigned_literals;  // string literals written to target columns (VALUES, SET)
   std::shared_ptr<Select> source;  // INSERT's SELECT or VALUES
   Select scope;                    // FROM / USING, WHERE, SET expressions, RETURNING
   bool on_conflict = false;

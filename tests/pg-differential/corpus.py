@@ -2,12 +2,14 @@
 literal values, so the server can run them). Every (migration, query) pair is one test."""
 
 BASE = """
+CREATE TYPE mood AS ENUM ('ok', 'sad');
 CREATE TABLE accounts (
   id bigserial PRIMARY KEY,
   email text NOT NULL,
   name text,
   plan text NOT NULL DEFAULT 'free',
   score int DEFAULT 0,
+  mood mood NOT NULL DEFAULT 'ok',
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX accounts_email_key ON accounts (email);
@@ -55,6 +57,8 @@ MIGRATIONS = [
     "ALTER TABLE accounts ADD CONSTRAINT accounts_score_key UNIQUE (score);",
     "ALTER TABLE tags DROP CONSTRAINT tags_pkey;",
     "CREATE TABLE notes (id serial PRIMARY KEY, account_id bigint, body text);",
+    "ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';",
+    "ALTER TYPE mood ADD VALUE 'glad';",
 ]
 
 QUERIES = [
@@ -83,4 +87,7 @@ QUERIES = [
     "SELECT * FROM accounts WHERE id = 1",
     "INSERT INTO orders (account_id, total, note) SELECT id, 0, name FROM accounts",
     "SELECT o.id FROM orders o WHERE NOT EXISTS (SELECT 1 FROM tags WHERE tags.order_id = o.id)",
+    "SELECT id FROM accounts WHERE mood = 'sad'",
+    "UPDATE accounts SET mood = 'ok' WHERE mood IN ('sad', 'ok')",
+    "INSERT INTO accounts (email, mood) VALUES ('m@x', 'sad')",
 ]

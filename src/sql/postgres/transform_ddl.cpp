@@ -256,6 +256,12 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::no_schema_effect; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+          ch.kind = Kind::rename_type;
+          auto parts = r->object ? object_name(r->object) : std::vector<std::string>{};
+          ch.name = parts.empty() ? "" : parts.back();
+          break;
+        }
         default:
           ch.kind = Kind::unmodeled;
           ch.detail = "RENAME of this kind of object";
@@ -272,6 +278,7 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
         case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
         case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: ch.kind = Kind::drop_relation; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::drop_index; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: ch.kind = Kind::drop_type; break;
         default: ch.kind = Kind::no_schema_effect; break;
       }
       for (size_t i = 0; i < d->n_objects; ++i) {
@@ -309,6 +316,28 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       out.push_back(ch);
       return out;
     }
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT: {
+      const PgQuery__CreateEnumStmt* e = stmt->create_enum_stmt;
+      ch.kind = Kind::create_enum;
+      ch.name = last_name(e->type_name, e->n_type_name);
+      for (size_t i = 0; i < e->n_vals; ++i) ch.names.push_back(string_of(e->vals[i]));
+      out.push_back(ch);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT: {
+      const PgQuery__AlterEnumStmt* e = stmt->alter_enum_stmt;
+      ch.name = last_name(e->type_name, e->n_type_name);
+      ch.new_name = e->new_val ? e->new_val : "";
+      if (e->old_val && *e->old_val) {
+        ch.kind = Kind::rename_enum_label;
+        ch.detail = e->old_val;
+      } else {
+        ch.kind = Kind::add_enum_label;
+        ch.if_not_exists = e->skip_if_new_val_exists;
+      }
+      out.push_back(ch);
+      return out;
+    }
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
@@ -320,8 +349,6 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
-    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
-    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
     case PG_QUERY__NODE__NODE_LOCK_STMT:
     case PG_QUERY__NODE__NODE_VACUUM_STMT:

@@ -1,4 +1,6 @@
 // SELECT / INSERT / UPDATE / DELETE parse trees -> the neutral scope model the resolver checks.
+#include <optional>
+
 #include "sql/postgres/nodes.h"
 
 namespace mc::postgres {
@@ -12,10 +14,52 @@ namespace {
 size_t loc(int32_t location) { return location >= 0 ? static_cast<size_t>(location) : sql::no_location; }
 
 // Every column reference in an expression goes to `scope.refs`; subqueries become nested scopes.
+// The string value and location of a literal, looking through casts: 'x' or 'x'::mood.
+std::optional<std::pair<std::string, size_t>> string_literal(const Node* n) {
+  while (n && n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) n = n->type_cast->arg;
+  if (!n || n->node_case != PG_QUERY__NODE__NODE_A_CONST || n->a_const->isnull) return std::nullopt;
+  if (n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL || !n->a_const->sval) return std::nullopt;
+  return std::make_pair(std::string(n->a_const->sval->sval), loc(n->a_const->location));
+}
+
+std::optional<ColumnRef> column_of(const Node* n) {
+  while (n && n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) n = n->type_cast->arg;
+  if (!n || n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF) return std::nullopt;
+  ColumnRef ref;
+  ref.name = column_ref_name(n->column_ref, &ref.qualifier, &ref.star);
+  ref.location = loc(n->column_ref->location);
+  if (ref.star) return std::nullopt;
+  return ref;
+}
+
+// `col = 'x'`, `'x' <> col`, `col IN ('x', 'y')`.
+void literal_comparisons(const PgQuery__AExpr* e, Select& scope) {
+  if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP) {
+    std::string op = e->n_name ? string_of(e->name[e->n_name - 1]) : "";
+    if (op != "=" && op != "<>" && op != "!=") return;
+    auto column = column_of(e->lexpr);
+    auto value = string_literal(e->rexpr);
+    if (!column || !value) {
+      column = column_of(e->rexpr);
+      value = string_literal(e->lexpr);
+    }
+    if (column && value) scope.literals.push_back({*column, value->first, value->second});
+  } else if (e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_IN) {
+    auto column = column_of(e->lexpr);
+    if (!column || !e->rexpr || e->rexpr->node_case != PG_QUERY__NODE__NODE_LIST) return;
+    for (size_t i = 0; i < e->rexpr->list->n_items; ++i) {
+      if (auto value = string_literal(e->rexpr->list->items[i])) scope.literals.push_back({*column, value->first, value->second});
+    }
+  }
+}
+
 void collect(const Node* expr, Select& scope, bool may_name_output = false) {
   if (!expr) return;
   walk(&expr->base, [&](const Node* n) {
     switch (n->node_case) {
+      case PG_QUERY__NODE__NODE_A_EXPR:
+        literal_comparisons(n->a_expr, scope);
+        return true;
       case PG_QUERY__NODE__NODE_COLUMN_REF: {
         ColumnRef ref;
         ref.name = column_ref_name(n->column_ref, &ref.qualifier, &ref.star);
@@ -224,6 +268,9 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
               const Node* v = row->items[i];
               while (v && v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) v = v->type_cast->arg;
               w.constant_values.push_back(v && v->node_case == PG_QUERY__NODE__NODE_A_CONST && !v->a_const->isnull);
+              if (auto value = string_literal(row->items[i]); value && i < w.columns.size()) {
+                w.assigned_literals.push_back({w.columns[i], value->first, value->second});
+              }
             }
           }
         } else {
@@ -260,6 +307,7 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
         const PgQuery__ResTarget* t = up->target_list[i]->res_target;
         w.columns.push_back({"", t->name ? t->name : "", loc(t->location), false});
         collect(t->val, w.scope);
+        if (auto value = string_literal(t->val)) w.assigned_literals.push_back({w.columns.back(), value->first, value->second});
       }
       for (size_t i = 0; i < up->n_from_clause; ++i) from_item(up->from_clause[i], w.scope);
       collect(up->where_clause, w.scope);
