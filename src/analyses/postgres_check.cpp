@@ -17,6 +17,25 @@ namespace {
 
 using Kind = sql::SchemaChange::Kind;
 
+// Every relation a query's FROM clauses name, at any depth (CTE names included: harmless, since
+// a dependency on a name that is not a relation never matches a drop).
+std::vector<std::string> relations_read(const sql::Select& select) {
+  std::vector<std::string> out;
+  std::vector<const sql::Select*> pending = {&select};
+  while (!pending.empty()) {
+    const sql::Select* s = pending.back();
+    pending.pop_back();
+    for (const auto& item : s->from) {
+      if (item.kind == sql::FromItem::Kind::relation) out.push_back(item.relation.name);
+      if (item.subquery) pending.push_back(item.subquery.get());
+    }
+    for (const auto& [_, cte] : s->ctes) pending.push_back(cte.get());
+    for (const auto& nested : s->nested) pending.push_back(nested.get());
+    for (const auto& arm : s->set_arms) pending.push_back(arm.get());
+  }
+  return out;
+}
+
 postgres::ParsedStatement parse_migration(const Statement& statement, const char* which) {
   postgres::ParsedStatement parsed = postgres::parse(statement.text());
   if (parsed.error) {
@@ -46,17 +65,18 @@ std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>&
 void replay(catalog::Catalog& catalog, const postgres::ParsedStatement& parsed, const Statement& statement,
             const char* which, std::vector<Diagnostic>* findings) {
   for (const sql::SchemaChange& change : parsed.changes) {
-    std::vector<std::string> view_columns;
+    catalog::ViewShape view;
     if (change.kind == Kind::create_view && change.view_query) {
       std::vector<NameError> errors;
-      view_columns = NameResolver(catalog).output_columns(*change.view_query, errors);
+      view.columns = NameResolver(catalog).output_columns(*change.view_query, errors);
+      view.depends_on = relations_read(*change.view_query);
       if (!errors.empty()) {
         const NameError& e = errors.front();
         throw InputError{fmt::format("{} migration statement would fail on PostgreSQL: {} ({})", which, e.message, e.sqlstate),
                          statement.span_at(e.location, e.location + 1), {}};
       }
     }
-    if (auto error = catalog::apply(catalog, change, view_columns)) {
+    if (auto error = catalog::apply(catalog, change, view)) {
       throw InputError{fmt::format("{} migration statement would fail on PostgreSQL: {}", which, *error), statement.span(), {}};
     }
     if (change.kind == Kind::unmodeled && findings) {

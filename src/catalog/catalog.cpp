@@ -95,6 +95,28 @@ const std::vector<std::string>* Catalog::find_enum(std::string_view name) const 
   return it == enums_.end() ? nullptr : &it->second;
 }
 
+std::vector<std::string> Catalog::dependents_of(std::string_view name) const {
+  std::vector<std::string> out;
+  std::vector<std::string> pending = {to_lower(name)};
+  std::set<std::string> seen;
+  while (!pending.empty()) {
+    std::string current = pending.back();
+    pending.pop_back();
+    for (const auto& [key, rel] : relations_) {
+      if (rel.kind != RelationKind::view || seen.count(key)) continue;
+      for (const std::string& dep : rel.depends_on) {
+        if (to_lower(dep) == current) {
+          seen.insert(key);
+          out.push_back(rel.name);
+          pending.push_back(key);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 Catalog Catalog::subset(const std::vector<std::string>& names) const {
   Catalog out;
   for (const std::string& name : names) {

@@ -39,6 +39,7 @@ struct Relation {
   std::vector<Column> columns;
   std::vector<std::string> checks;  // CHECK expressions as written
   std::string definition;  // the CREATE statement's text where the engine keeps it (SQLite)
+  std::vector<std::string> depends_on;  // views: the relations their query reads
 
   const Column* find_column(std::string_view name) const;
   Column* find_column(std::string_view name);
@@ -50,6 +51,8 @@ class Catalog {
  public:
   Relation& add_relation(Relation relation);
   bool drop_relation(std::string_view name);
+  // Views that read `name`, directly or through other views.
+  std::vector<std::string> dependents_of(std::string_view name) const;
   bool rename_relation(std::string_view from, std::string_view to);
   const Relation* find_relation(std::string_view name) const;
   Relation* find_relation(std::string_view name);

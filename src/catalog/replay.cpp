@@ -47,7 +47,8 @@ void add_key_index(Catalog& catalog, Relation& rel, const std::string& name, con
 
 }  // namespace
 
-std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, const std::vector<std::string>& view_columns) {
+std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, const ViewShape& view_shape) {
+  const std::vector<std::string>& view_columns = view_shape.columns;
   Relation* rel = ch.relation.empty() ? nullptr : catalog.find_relation(ch.relation);
   auto need_table = [&]() -> std::optional<std::string> {
     if (!rel) return ch.if_exists ? std::optional<std::string>() : missing_relation(ch.relation);
@@ -74,6 +75,13 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
     }
     case Kind::drop_relation:
       for (const std::string& name : ch.names) {
+        auto dependents = catalog.dependents_of(name);
+        if (!dependents.empty() && catalog.find_relation(name)) {
+          if (!ch.cascade) {
+            return fmt::format("cannot drop {} because other objects depend on it: view {} (2BP01)", name, dependents.front());
+          }
+          for (const std::string& view : dependents) catalog.drop_relation(view);
+        }
         if (!catalog.drop_relation(name) && !ch.if_exists) return fmt::format("table \"{}\" does not exist (42P01)", name);
       }
       return std::nullopt;
@@ -199,6 +207,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       Relation view;
       view.name = ch.relation;
       view.kind = RelationKind::view;
+      view.depends_on = view_shape.depends_on;
       for (size_t i = 0; i < view_columns.size(); ++i) {
         Column c;
         c.name = i < ch.view_column_aliases.size() ? ch.view_column_aliases[i] : view_columns[i];

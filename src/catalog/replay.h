@@ -11,9 +11,14 @@
 namespace mc::catalog {
 
 // Applies `change`. Returns PostgreSQL's error text (with SQLSTATE) when the server would reject
-// the statement, e.g. `relation "x" does not exist (42P01)`. `view_columns` are the output
-// columns of a CREATE VIEW, resolved by the caller.
-std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& change,
-                                 const std::vector<std::string>& view_columns = {});
+// the statement, e.g. `relation "x" does not exist (42P01)`. `view` is what the caller
+// resolved about a CREATE VIEW's query.
+// What the caller resolved about a CREATE VIEW's query.
+struct ViewShape {
+  std::vector<std::string> columns;
+  std::vector<std::string> depends_on;
+};
+
+std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& change, const ViewShape& view = {});
 
 }  // namespace mc::catalog

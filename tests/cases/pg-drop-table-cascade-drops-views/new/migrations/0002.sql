@@ -1,0 +1,2 @@
+DROP TABLE orders CASCADE;
+CREATE TABLE orders (id bigserial PRIMARY KEY, total int NOT NULL);
