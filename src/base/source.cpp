@@ -6,8 +6,11 @@
 
 namespace mc {
 
-SourceFile::SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text)
-    : absolute_path_(std::move(absolute_path)), display_path_(std::move(display_path)), text_(std::move(text)) {
+SourceFile::SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text, std::string tree)
+    : absolute_path_(std::move(absolute_path)),
+      display_path_(std::move(display_path)),
+      text_(std::move(text)),
+      tree_(std::move(tree)) {
   line_starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -34,8 +37,10 @@ std::string_view SourceFile::line_text(uint32_t line) const {
   return std::string_view(text_).substr(begin, end - begin);
 }
 
-const SourceFile& SourceManager::add(std::filesystem::path absolute_path, std::string display_path, std::string text) {
-  files_.push_back(std::make_unique<SourceFile>(std::move(absolute_path), std::move(display_path), std::move(text)));
+const SourceFile& SourceManager::add(std::filesystem::path absolute_path, std::string display_path, std::string text,
+                                     std::string tree) {
+  files_.push_back(
+      std::make_unique<SourceFile>(std::move(absolute_path), std::move(display_path), std::move(text), std::move(tree)));
   return *files_.back();
 }
 

@@ -20,11 +20,13 @@ struct LineCol {
 // which is how every location is printed.
 class SourceFile {
  public:
-  SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text);
+  SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text, std::string tree = {});
 
   const std::filesystem::path& absolute_path() const { return absolute_path_; }
   const std::string& display_path() const { return display_path_; }
   const std::string& text() const { return text_; }
+  // The tree the file belongs to ("old", "new"), or "" for files of no tree.
+  const std::string& tree() const { return tree_; }
 
   // Line and column of a byte offset; the newline index is built once, lookups are O(log lines).
   LineCol line_col(size_t offset) const;
@@ -36,13 +38,15 @@ class SourceFile {
   std::filesystem::path absolute_path_;
   std::string display_path_;
   std::string text_;
+  std::string tree_;
   std::vector<size_t> line_starts_;
 };
 
 // Owns every SourceFile of a run so that spans can hold plain pointers.
 class SourceManager {
  public:
-  const SourceFile& add(std::filesystem::path absolute_path, std::string display_path, std::string text);
+  const SourceFile& add(std::filesystem::path absolute_path, std::string display_path, std::string text,
+                        std::string tree = {});
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;

@@ -10,7 +10,10 @@
 #include "analyses/check.h"
 #include "inputs/git_tree.h"
 #include "base/diagnostic.h"
+#include "report/json_report.h"
 #include "report/text_report.h"
+
+#include <fstream>
 
 namespace {
 
@@ -46,6 +49,10 @@ int main(int argc, char** argv) {
   check->add_option("--queries", queries, "Glob of files holding the old code's queries (repeatable)");
   check->add_option("--engine", engine, "What proves the queries: auto, none (static only), sqlite, postgres")
       ->check(CLI::IsMember({"auto", "none", "sqlite", "postgres"}));
+  std::string format = "text", output;
+  check->add_option("--format", format, "Report format: text, json (docs/json-format.md) or github (workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "github"}));
+  check->add_option("--output", output, "Write the report to this file instead of standard output");
   check->add_option("--color", color, "auto, always or never (NO_COLOR is respected)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
@@ -67,6 +74,17 @@ int main(int argc, char** argv) {
                    : engine == "postgres" ? mc::Engine::postgres
                                           : mc::Engine::auto_select;
 
+  std::ofstream file_out;
+  if (!output.empty()) {
+    file_out.open(output);
+    if (!file_out) {
+      std::cerr << "migcompat: error: cannot write --output " << output << "\n";
+      return 2;
+    }
+    style.color = color == "always";
+  }
+  std::ostream& report = output.empty() ? std::cout : file_out;
+
   mc::SourceManager sources;
   try {
     std::optional<mc::GitSnapshot> snapshot;
@@ -77,10 +95,13 @@ int main(int argc, char** argv) {
       throw mc::InputError{"check needs the deployed tree: --old DIR, or --base GITREF to take it from git", {}, {}};
     }
     mc::CheckResult result = mc::run_check(sources, options);
-    mc::write_text_report(std::cout, result, style);
+    if (format == "json") mc::write_json_report(report, result, MIGCOMPAT_VERSION);
+    else if (format == "github") mc::write_github_report(report, result);
+    else mc::write_text_report(report, result, style);
     return result.incompatible() ? 1 : 0;
   } catch (const mc::InputError& error) {
-    std::cout.flush();
+    report.flush();
+    if (format == "json") mc::write_json_input_error(report, error, MIGCOMPAT_VERSION);
     mc::write_input_error(std::cerr, error, style);
     return 2;
   } catch (const std::exception& e) {

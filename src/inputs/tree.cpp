@@ -39,7 +39,7 @@ const SourceFile& read_tree_file(SourceManager& sources, const Tree& tree, const
     throw InputError{fmt::format("{}:1:1: expected a text file, found binary data (in the {} tree)", relative_path, tree.label),
                      {}, {}};
   }
-  return sources.add(absolute, relative_path, std::move(text));
+  return sources.add(absolute, relative_path, std::move(text), tree.label);
 }
 
 namespace {
