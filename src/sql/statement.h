@@ -1,6 +1,7 @@
 // One SQL statement cut out of a SqlText by a dialect front end's splitter.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,10 @@ struct Statement {
     return origin->span(begin + relative_begin, begin + relative_end);
   }
 };
+
+// The statement in origin->text between `from` (just after the previous statement) and `to`:
+// leading whitespace and comments are skipped, and their `-- name:` annotation kept; trailing
+// whitespace and `;` are trimmed. Nullopt when only trivia remains.
+std::optional<Statement> statement_between(const SqlText& origin, size_t from, size_t to);
 
 }  // namespace mc

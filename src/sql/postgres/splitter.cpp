@@ -11,17 +11,7 @@ namespace mc::postgres {
 namespace {
 
 void emit(const SqlText& sql, size_t from, size_t to, std::vector<Statement>& out) {
-  std::string_view s = sql.text;
-  size_t begin = skip_sql_trivia(s, from);
-  size_t end = std::min(to, s.size());
-  while (end > begin && (std::isspace(static_cast<unsigned char>(s[end - 1])) || s[end - 1] == ';')) --end;
-  if (begin >= end) return;
-  Statement st;
-  st.origin = &sql;
-  st.begin = begin;
-  st.end = end;
-  st.name = annotation_name(s.substr(from, begin - from));
-  out.push_back(std::move(st));
+  if (auto st = statement_between(sql, from, to)) out.push_back(std::move(*st));
 }
 
 }  // namespace

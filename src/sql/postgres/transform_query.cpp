@@ -203,6 +203,28 @@ sql::RelationRef relation_ref(const PgQuery__RangeVar* rv) {
 
 std::string alias_of(const PgQuery__RangeVar* rv) { return rv && rv->alias && rv->alias->aliasname ? rv->alias->aliasname : ""; }
 
+// What INSERT, UPDATE and DELETE share: the target, its alias, and WITH.
+sql::Write& begin_write(sql::QueryModel& model, sql::QueryModel::Kind kind, const PgQuery__RangeVar* target,
+                        const PgQuery__WithClause* with) {
+  model.kind = kind;
+  sql::Write& w = model.write;
+  w.target = relation_ref(target);
+  w.alias = alias_of(target);
+  with_clause(with, w.scope);
+  return w;
+}
+
+// `col = value` targets (UPDATE SET, ON CONFLICT DO UPDATE SET): the column, refs in the value
+// (resolved in `scope`), and string literals written to the column.
+void set_targets(Node* const* targets, size_t n, sql::Write& w, Select& scope) {
+  for (size_t i = 0; i < n; ++i) {
+    const PgQuery__ResTarget* t = targets[i]->res_target;
+    w.columns.push_back({"", t->name ? t->name : "", loc(t->location), false});
+    collect(t->val, scope);
+    if (auto value = string_literal(t->val)) w.assigned_literals.push_back({w.columns.back(), value->first, value->second});
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<Select> transform_select(const PgQuery__SelectStmt* s) {
@@ -247,11 +269,7 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
       return model;
     case PG_QUERY__NODE__NODE_INSERT_STMT: {
       const PgQuery__InsertStmt* ins = stmt->insert_stmt;
-      model.kind = sql::QueryModel::Kind::insert;
-      sql::Write& w = model.write;
-      w.target = relation_ref(ins->relation);
-      w.alias = alias_of(ins->relation);
-      with_clause(ins->with_clause, w.scope);
+      sql::Write& w = begin_write(model, sql::QueryModel::Kind::insert, ins->relation, ins->with_clause);
       w.has_column_list = ins->n_cols > 0;
       for (size_t i = 0; i < ins->n_cols; ++i) {
         const PgQuery__ResTarget* col = ins->cols[i]->res_target;
@@ -287,28 +305,15 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
             if (e->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && e->index_elem->name) w.conflict_columns.push_back(e->index_elem->name);
           }
         }
-        for (size_t i = 0; i < oc->n_target_list; ++i) {
-          const PgQuery__ResTarget* t = oc->target_list[i]->res_target;
-          w.columns.push_back({"", t->name ? t->name : "", loc(t->location), false});
-          collect(t->val, w.conflict_scope);
-        }
+        set_targets(oc->target_list, oc->n_target_list, w, w.conflict_scope);
         collect(oc->where_clause, w.conflict_scope);
       }
       return model;
     }
     case PG_QUERY__NODE__NODE_UPDATE_STMT: {
       const PgQuery__UpdateStmt* up = stmt->update_stmt;
-      model.kind = sql::QueryModel::Kind::update;
-      sql::Write& w = model.write;
-      w.target = relation_ref(up->relation);
-      w.alias = alias_of(up->relation);
-      with_clause(up->with_clause, w.scope);
-      for (size_t i = 0; i < up->n_target_list; ++i) {
-        const PgQuery__ResTarget* t = up->target_list[i]->res_target;
-        w.columns.push_back({"", t->name ? t->name : "", loc(t->location), false});
-        collect(t->val, w.scope);
-        if (auto value = string_literal(t->val)) w.assigned_literals.push_back({w.columns.back(), value->first, value->second});
-      }
+      sql::Write& w = begin_write(model, sql::QueryModel::Kind::update, up->relation, up->with_clause);
+      set_targets(up->target_list, up->n_target_list, w, w.scope);
       for (size_t i = 0; i < up->n_from_clause; ++i) from_item(up->from_clause[i], w.scope);
       collect(up->where_clause, w.scope);
       returning(up->returning_list, up->n_returning_list, w.scope);
@@ -316,11 +321,7 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
     }
     case PG_QUERY__NODE__NODE_DELETE_STMT: {
       const PgQuery__DeleteStmt* del = stmt->delete_stmt;
-      model.kind = sql::QueryModel::Kind::del;
-      sql::Write& w = model.write;
-      w.target = relation_ref(del->relation);
-      w.alias = alias_of(del->relation);
-      with_clause(del->with_clause, w.scope);
+      sql::Write& w = begin_write(model, sql::QueryModel::Kind::del, del->relation, del->with_clause);
       for (size_t i = 0; i < del->n_using_clause; ++i) from_item(del->using_clause[i], w.scope);
       collect(del->where_clause, w.scope);
       returning(del->returning_list, del->n_returning_list, w.scope);
