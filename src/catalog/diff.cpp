@@ -129,19 +129,19 @@ std::vector<Change> diff(const Catalog& before, const Catalog& after) {
       for (const auto& label : labels) out.push_back({ChangeKind::enum_label_removed, type, label, {}, {}});
       continue;
     }
-    std::vector<std::string> removed, added;
+    std::vector<std::string> labels_removed, labels_added;
     for (const auto& l : labels) {
-      if (std::find(after_labels->begin(), after_labels->end(), l) == after_labels->end()) removed.push_back(l);
+      if (std::find(after_labels->begin(), after_labels->end(), l) == after_labels->end()) labels_removed.push_back(l);
     }
     for (const auto& l : *after_labels) {
-      if (std::find(labels.begin(), labels.end(), l) == labels.end()) added.push_back(l);
+      if (std::find(labels.begin(), labels.end(), l) == labels.end()) labels_added.push_back(l);
     }
-    if (removed.size() == 1 && added.size() == 1) {
-      out.push_back({ChangeKind::enum_label_renamed, type, removed[0], added[0], {}});
+    if (labels_removed.size() == 1 && labels_added.size() == 1) {
+      out.push_back({ChangeKind::enum_label_renamed, type, labels_removed[0], labels_added[0], {}});
       continue;
     }
-    for (const auto& l : removed) out.push_back({ChangeKind::enum_label_removed, type, l, {}, {}});
-    for (const auto& l : added) out.push_back({ChangeKind::enum_label_added, type, {}, l, {}});
+    for (const auto& l : labels_removed) out.push_back({ChangeKind::enum_label_removed, type, l, {}, {}});
+    for (const auto& l : labels_added) out.push_back({ChangeKind::enum_label_added, type, {}, l, {}});
   }
   for (const auto& [key, index] : before.indexes()) {
     if (!after.find_index(key)) out.push_back({ChangeKind::index_dropped, index.table, {}, index.name, index.unique ? "unique" : ""});
