@@ -91,6 +91,7 @@ struct SqlText {
   const SourceFile* file = nullptr;
   std::string text;
   SourceMap map;
+  bool single_statement = false;  // one statement even if it holds `;` (goose StatementBegin/End, Drizzle breakpoints)
 
   Span span(size_t sql_begin, size_t sql_end) const;
 };

@@ -29,7 +29,13 @@ struct MigrationInputs {
 // when a statement in a source file cannot be determined statically.
 MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, const Tree& tree);
 
-// True for files that undo a migration and are never applied forward (`*.down.sql`).
+// True for files that undo a migration and are never applied forward: `*.down.sql`,
+// `*.undo.sql`, Flyway's `U<version>__*.sql`.
 bool is_down_migration(std::string_view file_name);
+
+// The parts of a migration file that run forward, in order: goose's `-- +goose Up` section (with
+// `StatementBegin`/`StatementEnd` blocks as single statements), dbmate's `-- migrate:up`
+// section, Drizzle's chunks between `--> statement-breakpoint`; otherwise the whole file.
+std::vector<SqlText> forward_sections(const SourceFile& file);
 
 }  // namespace mc

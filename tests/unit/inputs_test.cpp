@@ -65,3 +65,42 @@ TEST(Config, MalformedTomlGivesLocation) {
 
 }  // namespace
 }  // namespace mc
+
+namespace mc {
+namespace {
+
+TEST(ForwardSections, GooseUpOnlyWithStatementBlocks) {
+  SourceManager sources;
+  const SourceFile& f = sources.add("m.sql", "m.sql",
+                                    "-- +goose Up\nCREATE TABLE a (x int);\n-- +goose StatementBegin\nCREATE FUNCTION f() "
+                                    "RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;\n-- +goose StatementEnd\n-- +goose Down\nDROP TABLE a;\n");
+  auto sections = forward_sections(f);
+  ASSERT_EQ(sections.size(), 2u);
+  EXPECT_EQ(sections[0].text, "CREATE TABLE a (x int);\n");
+  EXPECT_FALSE(sections[0].single_statement);
+  EXPECT_TRUE(sections[1].single_statement);
+  EXPECT_EQ(sections[1].span(0, 6).to_string(), "m.sql:4:1");
+}
+
+TEST(ForwardSections, DbmateAndDrizzle) {
+  SourceManager sources;
+  const SourceFile& dbmate = sources.add("d.sql", "d.sql", "-- migrate:up\nSELECT 1;\n-- migrate:down\nSELECT 2;\n");
+  auto up = forward_sections(dbmate);
+  ASSERT_EQ(up.size(), 1u);
+  EXPECT_EQ(up[0].text, "SELECT 1;\n");
+  const SourceFile& drizzle = sources.add("z.sql", "z.sql", "SELECT 1;\n--> statement-breakpoint\nSELECT 2;\n");
+  auto chunks = forward_sections(drizzle);
+  ASSERT_EQ(chunks.size(), 2u);
+  EXPECT_TRUE(chunks[1].single_statement);
+  EXPECT_EQ(chunks[1].span(1, 2).to_string(), "z.sql:3:1");
+}
+
+TEST(Migrations, FlywayUndoAndDownFilesAreNotApplied) {
+  EXPECT_TRUE(is_down_migration("U3__undo.sql"));
+  EXPECT_TRUE(is_down_migration("0001_x.down.sql"));
+  EXPECT_FALSE(is_down_migration("V3__do.sql"));
+  EXPECT_FALSE(is_down_migration("Users_table.sql"));
+}
+
+}  // namespace
+}  // namespace mc

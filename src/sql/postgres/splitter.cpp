@@ -18,6 +18,10 @@ void emit(const SqlText& sql, size_t from, size_t to, std::vector<Statement>& ou
 
 std::vector<Statement> split(const SqlText& sql) {
   std::vector<Statement> out;
+  if (sql.single_statement) {
+    emit(sql, 0, sql.text.size(), out);
+    return out;
+  }
   PgQuerySplitResult result = pg_query_split_with_scanner(sql.text.c_str());
   if (result.error) {
     // The scanner could not read it (an unterminated string, say): keep it whole, so the parser

@@ -34,6 +34,10 @@ void emit(const SqlText& sql, size_t from, size_t to, std::vector<Statement>& ou
 
 std::vector<Statement> split(const SqlText& sql) {
   std::vector<Statement> out;
+  if (sql.single_statement) {
+    emit(sql, 0, sql.text.size(), out);
+    return out;
+  }
   std::string_view s = sql.text;
   size_t start = 0;
   size_t i = 0;

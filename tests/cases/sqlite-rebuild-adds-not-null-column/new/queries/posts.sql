@@ -1,0 +1,2 @@
+SELECT id, title FROM posts WHERE id = ?;
+INSERT INTO posts (title) VALUES (?);
