@@ -56,21 +56,28 @@ void sort_diagnostics(std::vector<Diagnostic>& ds) {
 
 }  // namespace
 
-CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
+std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOptions& options) {
   Tree old_tree = open_tree("old", options.old_root, options.overrides);
   Tree new_tree = open_tree("new", options.new_root, options.overrides);
-  CheckResult result;
-  result.dialect = pick_dialect(old_tree, new_tree);
-
+  auto in = std::make_unique<LoadedInputs>();
+  in->dialect = pick_dialect(old_tree, new_tree);
   CodeModules old_modules(sources, old_tree);
   CodeModules new_modules(sources, new_tree);
-  MigrationInputs old_migrations = load_migrations(sources, old_modules, old_tree);
-  MigrationInputs new_migrations = load_migrations(sources, new_modules, new_tree);
-  QueryInputs old_queries = load_queries(sources, old_modules, old_tree, migration_paths(old_migrations));
+  in->old_migrations = load_migrations(sources, old_modules, old_tree);
+  in->new_migrations = load_migrations(sources, new_modules, new_tree);
+  in->old_queries = load_queries(sources, old_modules, old_tree, migration_paths(in->old_migrations));
+  Splitter split = in->dialect == Dialect::sqlite ? Splitter(sqlite::split) : Splitter(postgres::split);
+  in->plan = plan_migrations(in->old_migrations, in->new_migrations, split);
+  in->queries = collect_queries(in->old_queries, split);
+  return in;
+}
 
-  Splitter split = result.dialect == Dialect::sqlite ? Splitter(sqlite::split) : Splitter(postgres::split);
-  MigrationPlan plan = plan_migrations(old_migrations, new_migrations, split);
-  QuerySet queries = collect_queries(old_queries, split);
+CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
+  std::unique_ptr<LoadedInputs> in = load_inputs(sources, options);
+  const MigrationPlan& plan = in->plan;
+  const QuerySet& queries = in->queries;
+  CheckResult result;
+  result.dialect = in->dialect;
   result.deployed_statements = plan.deployed.size();
   result.incoming_statements = plan.incoming.size();
   result.queries = queries.queries.size();
@@ -78,7 +85,7 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
   std::vector<Diagnostic>& out = result.diagnostics;
   out.insert(out.end(), plan.findings.begin(), plan.findings.end());
   out.insert(out.end(), queries.findings.begin(), queries.findings.end());
-  if (new_migrations.sources.empty()) {
+  if (in->new_migrations.sources.empty()) {
     Diagnostic d;
     d.severity = Severity::note;
     d.message = "no migrations found in the new tree (set `migrations` in migcompat.toml or pass --migrations)";

@@ -7,7 +7,13 @@
 
 #include "base/diagnostic.h"
 #include "base/source.h"
+#include "analyses/plan.h"
+#include "analyses/query_set.h"
 #include "inputs/config.h"
+#include "inputs/migrations.h"
+#include "inputs/queries.h"
+
+#include <memory>
 
 namespace mc {
 
@@ -30,6 +36,21 @@ struct CheckResult {
 
   bool incompatible() const;
 };
+
+// What migcompat read from the two trees, before any analysis: the input of `check`, and what
+// `migcompat migrations` and `migcompat queries` print.
+struct LoadedInputs {
+  Dialect dialect = Dialect::sqlite;
+  MigrationInputs old_migrations;
+  MigrationInputs new_migrations;
+  QueryInputs old_queries;
+  MigrationPlan plan;  // statements point into the migration inputs above
+  QuerySet queries;    // statements point into old_queries
+};
+
+// Throws InputError for bad input (exit 2). The result must not be moved: its statements point
+// into it.
+std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOptions& options);
 
 // Throws InputError for bad input (exit 2).
 CheckResult run_check(SourceManager& sources, const CheckOptions& options);

@@ -2,30 +2,60 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <optional>
 
 #include "analyses/check.h"
-#include "inputs/git_tree.h"
 #include "base/diagnostic.h"
+#include "inputs/git_tree.h"
+#include "report/inventory.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
 
-#include <fstream>
-
 namespace {
 
-enum class ColorChoice { auto_detect, always, never };
+// Flags shared by the subcommands that read trees.
+struct TreeFlags {
+  std::string old_root, new_root = ".", base, dialect, migrations, engine = "auto", color = "auto";
+  std::vector<std::string> queries;
 
-bool use_color(ColorChoice choice) {
-  if (choice == ColorChoice::always) return true;
-  if (choice == ColorChoice::never) return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color && *no_color) return false;
-  return isatty(STDOUT_FILENO) != 0;
-}
+  void add(CLI::App* cmd, bool with_old) {
+    if (with_old) {
+      auto* old_opt = cmd->add_option("--old", old_root, "The deployed tree (its code and the migrations already applied)");
+      auto* base_opt = cmd->add_option("--base", base, "Take the deployed tree from this git commit (tag, branch, SHA)");
+      old_opt->excludes(base_opt);
+    }
+    cmd->add_option("--dialect", dialect, "sqlite or postgres (overrides migcompat.toml)")
+        ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
+    cmd->add_option("--migrations", migrations, "Migrations directory or source file, relative to each tree");
+    cmd->add_option("--queries", queries, "Glob of files holding the old code's queries (repeatable)");
+    cmd->add_option("--color", color, "auto, always or never (NO_COLOR is respected)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+  }
+
+  mc::CheckOptions options() const {
+    mc::CheckOptions o;
+    o.old_root = old_root;
+    o.new_root = new_root.empty() ? "." : new_root;
+    if (!dialect.empty()) o.overrides.dialect = mc::parse_dialect(dialect);
+    if (!migrations.empty()) o.overrides.migrations = migrations;
+    if (!queries.empty()) o.overrides.queries = queries;
+    o.engine = engine == "none"       ? mc::Engine::none
+               : engine == "sqlite"   ? mc::Engine::sqlite
+               : engine == "postgres" ? mc::Engine::postgres
+                                      : mc::Engine::auto_select;
+    return o;
+  }
+
+  bool color_on(bool to_terminal) const {
+    if (color == "always") return true;
+    if (color == "never" || !to_terminal) return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    return !(no_color && *no_color) && isatty(STDOUT_FILENO) != 0;
+  }
+};
 
 }  // namespace
 
@@ -34,27 +64,25 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("migcompat ") + MIGCOMPAT_VERSION);
   app.require_subcommand(1);
 
-  mc::CheckOptions options;
-  std::string dialect, migrations, engine = "auto", color = "auto";
-  std::vector<std::string> queries;
-  CLI::App* check = app.add_subcommand("check", "Check that the old tree's queries survive the new tree's migrations");
-  std::string base;
-  auto* old_opt = check->add_option("--old", options.old_root, "The deployed tree (its code and the migrations already applied)");
-  auto* base_opt = check->add_option("--base", base, "Take the deployed tree from this git commit (tag, branch, SHA) instead of --old");
-  old_opt->excludes(base_opt);
-  check->add_option("--new", options.new_root, "The tree about to be deployed")->default_str(".");
-  check->add_option("--dialect", dialect, "sqlite or postgres (overrides migcompat.toml)")
-      ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
-  check->add_option("--migrations", migrations, "Migrations directory or source file, relative to each tree");
-  check->add_option("--queries", queries, "Glob of files holding the old code's queries (repeatable)");
-  check->add_option("--engine", engine, "What proves the queries: auto, none (static only), sqlite, postgres")
-      ->check(CLI::IsMember({"auto", "none", "sqlite", "postgres"}));
+  TreeFlags flags;
   std::string format = "text", output;
+  CLI::App* check = app.add_subcommand("check", "Check that the old tree's queries survive the new tree's migrations");
+  flags.add(check, true);
+  check->add_option("--new", flags.new_root, "The tree about to be deployed")->default_str(".");
+  check->add_option("--engine", flags.engine, "What proves the queries: auto, none (static only), sqlite, postgres")
+      ->check(CLI::IsMember({"auto", "none", "sqlite", "postgres"}));
   check->add_option("--format", format, "Report format: text, json (docs/json-format.md) or github (workflow annotations)")
       ->check(CLI::IsMember({"text", "json", "github"}));
   check->add_option("--output", output, "Write the report to this file instead of standard output");
-  check->add_option("--color", color, "auto, always or never (NO_COLOR is respected)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  CLI::App* migrations = app.add_subcommand(
+      "migrations", "List the migration statements in apply order; with --old or --base, which ones are new");
+  flags.add(migrations, true);
+  migrations->add_option("tree", flags.new_root, "The tree (default: .)");
+
+  CLI::App* queries = app.add_subcommand("queries", "List the queries found in a tree, and what could not be read");
+  flags.add(queries, false);
+  queries->add_option("tree", flags.old_root, "The tree (default: .)");
 
   try {
     app.parse(argc, argv);
@@ -63,17 +91,6 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
-  mc::TextStyle style;
-  style.color = use_color(color == "always" ? ColorChoice::always : color == "never" ? ColorChoice::never : ColorChoice::auto_detect);
-  if (options.new_root.empty()) options.new_root = ".";
-  if (!dialect.empty()) options.overrides.dialect = mc::parse_dialect(dialect);
-  if (!migrations.empty()) options.overrides.migrations = migrations;
-  if (!queries.empty()) options.overrides.queries = queries;
-  options.engine = engine == "none" ? mc::Engine::none
-                   : engine == "sqlite" ? mc::Engine::sqlite
-                   : engine == "postgres" ? mc::Engine::postgres
-                                          : mc::Engine::auto_select;
-
   std::ofstream file_out;
   if (!output.empty()) {
     file_out.open(output);
@@ -81,17 +98,32 @@ int main(int argc, char** argv) {
       std::cerr << "migcompat: error: cannot write --output " << output << "\n";
       return 2;
     }
-    style.color = color == "always";
   }
   std::ostream& report = output.empty() ? std::cout : file_out;
+  mc::TextStyle style;
+  style.color = flags.color_on(output.empty());
 
   mc::SourceManager sources;
   try {
+    mc::CheckOptions options = flags.options();
     std::optional<mc::GitSnapshot> snapshot;
-    if (!base.empty()) {
-      snapshot.emplace(options.new_root, base);
+    if (!flags.base.empty()) {
+      snapshot.emplace(options.new_root, flags.base);
       options.old_root = snapshot->root();
-    } else if (options.old_root.empty()) {
+    }
+    if (queries->parsed()) {
+      if (options.old_root.empty()) options.old_root = ".";
+      options.new_root = options.old_root;
+      mc::write_queries_listing(report, *mc::load_inputs(sources, options));
+      return 0;
+    }
+    if (migrations->parsed()) {
+      bool compare = !options.old_root.empty();
+      if (!compare) options.old_root = options.new_root;
+      mc::write_migrations_listing(report, *mc::load_inputs(sources, options), compare);
+      return 0;
+    }
+    if (options.old_root.empty()) {
       throw mc::InputError{"check needs the deployed tree: --old DIR, or --base GITREF to take it from git", {}, {}};
     }
     mc::CheckResult result = mc::run_check(sources, options);

@@ -1,0 +1,54 @@
+#include "report/inventory.h"
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+
+namespace mc {
+
+namespace {
+
+// The statement's first line, shortened for a listing.
+std::string first_line(std::string_view text) {
+  std::string_view line = text.substr(0, text.find('\n'));
+  line = trim(line);
+  if (line.size() > 72) return std::string(line.substr(0, 69)) + "...";
+  return std::string(line);
+}
+
+}  // namespace
+
+void write_migrations_listing(std::ostream& out, const LoadedInputs& in, bool compare) {
+  const char* dialect = dialect_name(in.dialect);
+  if (!compare) {
+    out << fmt::format("{} statements in {} ({}):\n", in.plan.deployed.size(),
+                       in.old_migrations.location.empty() ? "<none>" : in.old_migrations.location, dialect);
+    for (const Statement& s : in.plan.deployed) out << fmt::format("  {}  {}\n", s.span().to_string(), first_line(s.text()));
+    return;
+  }
+  out << fmt::format("deployed ({} statements in {} of the old tree):\n", in.plan.deployed.size(),
+                     in.old_migrations.location.empty() ? "<none>" : in.old_migrations.location);
+  for (const Statement& s : in.plan.deployed) out << fmt::format("  {}  {}\n", s.span().to_string(), first_line(s.text()));
+  out << fmt::format("new ({} statements in {} of the new tree, applied after the deployed ones):\n", in.plan.incoming.size(),
+                     in.new_migrations.location.empty() ? "<none>" : in.new_migrations.location);
+  for (const Statement& s : in.plan.incoming) out << fmt::format("  {}  {}\n", s.span().to_string(), first_line(s.text()));
+  for (const Diagnostic& d : in.plan.findings) out << fmt::format("{}[{}]: {}\n", severity_name(d.severity), d.code, d.message);
+}
+
+void write_queries_listing(std::ostream& out, const LoadedInputs& in) {
+  out << fmt::format("{} queries:\n", in.queries.queries.size());
+  for (const Statement& q : in.queries.queries) {
+    out << fmt::format("  {}  {}{}\n", q.span().to_string(), q.name.empty() ? "" : "[" + q.name + "] ", first_line(q.text()));
+  }
+  size_t unchecked = 0;
+  for (const Diagnostic& d : in.queries.findings) unchecked += d.primary.valid();
+  if (unchecked) out << fmt::format("{} could not be read as SQL:\n", unchecked);
+  for (const Diagnostic& d : in.queries.findings) {
+    if (d.primary.valid()) out << fmt::format("  {}  {}\n", d.primary.to_string(), d.primary_label);
+  }
+  for (const Diagnostic& d : in.queries.findings) {
+    if (!d.primary.valid()) out << fmt::format("{}: {}\n", severity_name(d.severity), d.message);
+  }
+}
+
+}  // namespace mc
