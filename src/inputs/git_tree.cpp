@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
@@ -19,6 +20,31 @@ namespace mc {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The snapshot directory to remove if the run is interrupted. A signal handler may only touch
+// lock-free globals, so it is a fixed buffer; removal there is best effort right before exit.
+char interrupted_cleanup_path[4096] = {0};
+
+extern "C" void remove_snapshot_and_exit(int signal_number) {
+  if (interrupted_cleanup_path[0]) {
+    std::error_code ec;
+    fs::remove_all(interrupted_cleanup_path, ec);
+  }
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+void arm_cleanup(const fs::path& dir) {
+  std::snprintf(interrupted_cleanup_path, sizeof interrupted_cleanup_path, "%s", dir.c_str());
+  std::signal(SIGINT, remove_snapshot_and_exit);
+  std::signal(SIGTERM, remove_snapshot_and_exit);
+}
+
+void disarm_cleanup() {
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  interrupted_cleanup_path[0] = 0;
+}
 
 // Runs argv without a shell; returns exit status and captured stdout.
 int run(const std::vector<std::string>& argv, std::string* out, const fs::path* stdout_file = nullptr) {
@@ -82,6 +108,7 @@ GitSnapshot::GitSnapshot(const fs::path& worktree, const std::string& ref) {
   std::random_device rd;
   temp_ = fs::temp_directory_path() / fmt::format("migcompat-base-{:x}", rd());
   fs::create_directories(temp_);
+  arm_cleanup(temp_);
   fs::path tar = temp_ / "tree.tar";
   std::string treeish = prefix.empty() ? ref : ref + ":" + prefix;
   // Run at the top level: from a subdirectory, git archive would limit itself to the current one.
@@ -100,6 +127,7 @@ GitSnapshot::GitSnapshot(const fs::path& worktree, const std::string& ref) {
 GitSnapshot::~GitSnapshot() {
   std::error_code ec;
   if (!temp_.empty()) fs::remove_all(temp_, ec);
+  disarm_cleanup();
 }
 
 }  // namespace mc
