@@ -94,7 +94,7 @@ class Walker {
         const std::vector<std::string>* cte = item.relation.schema.empty() ? env.find_cte(name) : nullptr;
         if (cte) {
           b.columns = *cte;
-        } else if (const catalog::Relation* rel = catalog_.find_relation(name)) {
+        } else if (const catalog::Relation* rel = catalog_.find_relation(item.relation.catalog_name())) {
           b.relation = rel->name;
           for (const auto& c : rel->columns) b.columns.push_back(c.name);
         } else {
@@ -222,13 +222,13 @@ class Walker {
     Env root;
     bind_ctes(w.scope, root);
     const catalog::Relation* target = nullptr;
-    if (!w.target.schema.empty() || !root.find_cte(w.target.name)) target = catalog_.find_relation(w.target.name);
+    if (!w.target.schema.empty() || !root.find_cte(w.target.name)) target = catalog_.find_relation(w.target.catalog_name());
     if (!target) {
       error("42P01", fmt::format("relation \"{}\" does not exist", w.target.name), w.target.location, w.target.name, "",
             w.target.name);
       return;
     }
-    Binding self{w.alias.empty() ? target->name : w.alias, target->name, {}, true};
+    Binding self{w.alias.empty() ? w.target.name : w.alias, target->name, {}, true};
     for (const auto& c : target->columns) self.columns.push_back(c.name);
 
     std::set<std::string> written;

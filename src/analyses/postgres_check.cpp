@@ -200,6 +200,11 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
       for (const Origin* c : blame.constraints_of(relation)) {
         if (!c->change.new_name.empty() && e.message.find("\"" + c->change.new_name + "\"") != std::string::npos) origin = c;
       }
+    } else if (e.sqlstate == "42P10") {
+      // Blame the latest unique index or constraint the migration dropped from the table.
+      for (const Origin* c : blame.constraints_of(relation)) {
+        if (c->change.kind == catalog::ChangeKind::index_dropped) origin = c;
+      }
     }
     if (!origin) origin = blame.find(object);
     if (!origin && !relation.empty()) origin = blame.find(relation);

@@ -90,6 +90,14 @@ struct RelationRef {
   std::string schema;
   std::string name;
   size_t location = no_location;
+
+  // The catalog's key: relations in `public` (the default search_path) go by their bare name,
+  // others by "schema.name", so moving a table out of public breaks unqualified readers as it
+  // does on the server.
+  std::string catalog_name() const { return qualified_name(schema, name); }
+  static std::string qualified_name(const std::string& schema, const std::string& name) {
+    return schema.empty() || schema == "public" || schema == "pg_temp" ? name : schema + "." + name;
+  }
 };
 
 struct FromItem {

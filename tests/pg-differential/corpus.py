@@ -59,6 +59,8 @@ MIGRATIONS = [
     "CREATE TABLE notes (id serial PRIMARY KEY, account_id bigint, body text);",
     "ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';",
     "ALTER TYPE mood ADD VALUE 'glad';",
+    "CREATE SCHEMA archive;\nALTER TABLE tags SET SCHEMA archive;",
+    "ALTER TABLE accounts DROP CONSTRAINT accounts_pkey CASCADE;",
 ]
 
 QUERIES = [

@@ -49,7 +49,10 @@ size_t start_of(const Node* node) {
   return best == INT_MAX ? sql::no_location : static_cast<size_t>(best);
 }
 
-std::string relation_name(const PgQuery__RangeVar* rv) { return rv && rv->relname ? rv->relname : ""; }
+std::string relation_name(const PgQuery__RangeVar* rv) {
+  if (!rv || !rv->relname) return "";
+  return sql::RelationRef::qualified_name(rv->schemaname ? rv->schemaname : "", rv->relname);
+}
 
 std::vector<std::string> key_names(Node* const* keys, size_t n) {
   std::vector<std::string> out;
@@ -283,7 +286,8 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       }
       for (size_t i = 0; i < d->n_objects; ++i) {
         auto parts = object_name(d->objects[i]);
-        if (!parts.empty()) ch.names.push_back(parts.back());
+        if (parts.empty()) continue;
+        ch.names.push_back(parts.size() >= 2 ? sql::RelationRef::qualified_name(parts[parts.size() - 2], parts.back()) : parts.back());
       }
       out.push_back(ch);
       return out;
@@ -334,6 +338,23 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       } else {
         ch.kind = Kind::add_enum_label;
         ch.if_not_exists = e->skip_if_new_val_exists;
+      }
+      out.push_back(ch);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT: {
+      const PgQuery__AlterObjectSchemaStmt* a = stmt->alter_object_schema_stmt;
+      bool relation = a->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ||
+                      a->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ||
+                      a->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW;
+      if (!relation || !a->relation) {
+        ch.kind = Kind::unmodeled;
+        ch.detail = "SET SCHEMA of this kind of object";
+      } else {
+        ch.kind = Kind::rename_relation;
+        ch.relation = relation_name(a->relation);
+        ch.new_name = sql::RelationRef::qualified_name(a->newschema ? a->newschema : "", a->relation->relname);
+        ch.if_exists = a->missing_ok;
       }
       out.push_back(ch);
       return out;

@@ -1,0 +1,2 @@
+CREATE SCHEMA archive;
+ALTER TABLE orders SET SCHEMA archive;
