@@ -32,6 +32,8 @@ std::string describe_change(const catalog::Change& c) {
     case ChangeKind::enum_label_removed: return fmt::format("removes label '{}' from enum {}", c.column, c.relation);
     case ChangeKind::enum_label_renamed:
       return fmt::format("renames label '{}' of enum {} to '{}'", c.column, c.relation, c.new_name);
+    case ChangeKind::function_dropped: return fmt::format("drops function {}", c.relation);
+    case ChangeKind::function_renamed: return fmt::format("renames function {} to {}", c.relation, c.new_name);
   }
   return "changes the schema";
 }
@@ -70,6 +72,11 @@ std::string safe_sequence(const catalog::Change& c) {
       return "deploy code whose writes satisfy the constraint first; add the constraint in a later deploy";
     case ChangeKind::index_added:
       return "deploy code that never writes duplicates first; add the unique index in a later deploy";
+    case ChangeKind::function_dropped:
+    case ChangeKind::function_renamed:
+      return fmt::format("keep {} until no running code calls it: create the new function next to it, switch the code, "
+                         "then drop the old one in a later deploy",
+                         c.relation);
     case ChangeKind::enum_label_renamed:
     case ChangeKind::enum_label_removed:
       return fmt::format(

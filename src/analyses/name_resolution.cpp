@@ -67,6 +67,7 @@ class Walker {
     for (const sql::LiteralUse& use : s.literals) {
       if (auto target = lookup(use.column, env)) check_enum_literal(use, target->first, target->second);
     }
+    for (const sql::FunctionCall& call : s.calls) check_call(call);
     for (const auto& nested : s.nested) select(*nested, &env);
     return expand_output(s, env);
   }
@@ -181,6 +182,15 @@ class Walker {
       if (matches > 0) return std::nullopt;
     }
     return std::nullopt;
+  }
+
+  // A user-defined function the deployed schema had and the new one no longer accepts the call
+  // for (42883). Built-ins are in neither catalog and are not checked.
+  void check_call(const sql::FunctionCall& call) {
+    if (!before_ || !before_->function_accepts(call.name, call.args) || catalog_.function_accepts(call.name, call.args)) return;
+    errors_.push_back({"42883",
+                       fmt::format("function {}({} argument{}) does not exist", call.name, call.args, call.args == 1 ? "" : "s"),
+                       call.location, "", "", call.name, call.name});
   }
 
   // A string literal compared with or written to an enum column must be one of its labels (22P02).

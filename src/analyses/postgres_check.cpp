@@ -183,7 +183,10 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
     bool write_rejected = e.sqlstate == "23502" || e.sqlstate == "23505" || e.sqlstate == "42P10" ||
                           (e.sqlstate == "22P02" && parsed.query->kind != sql::QueryModel::Kind::select);
     if (write_rejected) d = make_diagnostic(checks::old_write_rejected), d.object = object;
-    if (e.sqlstate == "22P02") {
+    if (e.sqlstate == "42883") {
+      d.object = e.type + "()";
+      d.message = fmt::format("old {} calls function {}, which the new schema no longer has", kind_word(*parsed.query), e.type);
+    } else if (e.sqlstate == "22P02") {
       d.message = fmt::format("old {} uses label {} of enum {} ({}), which the new schema no longer has",
                               kind_word(*parsed.query), e.name, e.type, object);
     } else if (write_rejected) {
@@ -195,6 +198,7 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
     d.primary_label = fmt::format("{} ({})", e.message, e.sqlstate);
     const Origin* origin = nullptr;
     if (e.sqlstate == "22P02") origin = blame.find(e.type + "." + e.name.substr(1, e.name.size() - 2));
+    if (e.sqlstate == "42883") origin = blame.find(e.type);
     if (e.sqlstate == "23505") {
       // Blame the unique index or constraint the message names.
       for (const Origin* c : blame.constraints_of(relation)) {

@@ -1,5 +1,7 @@
 #include "catalog/catalog.h"
 
+#include <algorithm>
+
 #include "base/text.h"
 
 namespace mc::catalog {
@@ -117,9 +119,51 @@ std::vector<std::string> Catalog::dependents_of(std::string_view name) const {
   return out;
 }
 
+void Catalog::add_function(std::string_view name, int min_args, int max_args) {
+  auto& overloads = functions_[to_lower(name)];
+  std::pair<int, int> signature{min_args, max_args};
+  if (std::find(overloads.begin(), overloads.end(), signature) == overloads.end()) overloads.push_back(signature);
+}
+
+bool Catalog::drop_function(std::string_view name, int args) {
+  auto it = functions_.find(to_lower(name));
+  if (it == functions_.end()) return false;
+  auto& overloads = it->second;
+  auto before = overloads.size();
+  overloads.erase(std::remove_if(overloads.begin(), overloads.end(),
+                                 [&](const std::pair<int, int>& o) { return args < 0 || o.second == args; }),
+                  overloads.end());
+  bool dropped = overloads.size() != before;
+  if (overloads.empty()) functions_.erase(it);
+  return dropped;
+}
+
+bool Catalog::rename_function(std::string_view from, std::string_view to) {
+  auto node = functions_.extract(to_lower(from));
+  if (node.empty()) return false;
+  auto& target = functions_[to_lower(to)];
+  for (const auto& o : node.mapped()) target.push_back(o);
+  return true;
+}
+
+bool Catalog::has_function(std::string_view name) const { return functions_.count(to_lower(name)) > 0; }
+
+bool Catalog::function_accepts(std::string_view name, size_t args) const {
+  auto it = functions_.find(to_lower(name));
+  if (it == functions_.end()) return false;
+  auto n = static_cast<int>(args);
+  for (const auto& [min, max] : it->second) {
+    if (n >= min && (max < 0 || n <= max)) return true;
+  }
+  return false;
+}
+
 Catalog Catalog::subset(const std::vector<std::string>& names) const {
   Catalog out;
   for (const std::string& name : names) {
+    if (auto f = functions_.find(to_lower(name)); f != functions_.end()) {
+      for (const auto& [min, max] : f->second) out.add_function(name, min, max);
+    }
     if (const auto* labels = find_enum(name)) out.set_enum(name, *labels);
     if (const Relation* rel = find_relation(name)) {
       out.add_relation(*rel);

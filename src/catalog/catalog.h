@@ -66,6 +66,16 @@ class Catalog {
   // what a per-statement diff needs, at the cost of the statement's size, not the schema's.
   Catalog subset(const std::vector<std::string>& names) const;
 
+  // User-defined functions by (lower-cased) name: each overload's accepted argument counts
+  // [min, max], max -1 for variadic.
+  void add_function(std::string_view name, int min_args, int max_args);
+  // Drops the overloads taking `args` arguments, or all of them when `args` is -1.
+  bool drop_function(std::string_view name, int args);
+  bool rename_function(std::string_view from, std::string_view to);
+  bool has_function(std::string_view name) const;
+  bool function_accepts(std::string_view name, size_t args) const;
+  const std::map<std::string, std::vector<std::pair<int, int>>>& functions() const { return functions_; }
+
   // Enum types by (lower-cased) name: their labels in order.
   void set_enum(std::string_view name, std::vector<std::string> labels);
   bool drop_enum(std::string_view name);
@@ -81,6 +91,7 @@ class Catalog {
   std::map<std::string, Relation> relations_;
   std::map<std::string, Index> indexes_;
   std::map<std::string, std::vector<std::string>> enums_;
+  std::map<std::string, std::vector<std::pair<int, int>>> functions_;
   // lower-cased table name -> lower-cased index names, so per-table lookups do not scan the schema
   std::map<std::string, std::set<std::string>> indexes_by_table_;
 };

@@ -26,6 +26,8 @@ const char* change_kind_name(ChangeKind kind) {
     case ChangeKind::enum_label_added: return "enum label added";
     case ChangeKind::enum_label_removed: return "enum label removed";
     case ChangeKind::enum_label_renamed: return "enum label renamed";
+    case ChangeKind::function_dropped: return "function dropped";
+    case ChangeKind::function_renamed: return "function renamed";
   }
   return "change";
 }
@@ -142,6 +144,18 @@ std::vector<Change> diff(const Catalog& before, const Catalog& after) {
     }
     for (const auto& l : labels_removed) out.push_back({ChangeKind::enum_label_removed, type, l, {}, {}});
     for (const auto& l : labels_added) out.push_back({ChangeKind::enum_label_added, type, {}, l, {}});
+  }
+  std::vector<std::string> functions_gone, functions_new;
+  for (const auto& [name, _] : before.functions()) {
+    if (!after.has_function(name)) functions_gone.push_back(name);
+  }
+  for (const auto& [name, _] : after.functions()) {
+    if (!before.has_function(name)) functions_new.push_back(name);
+  }
+  if (functions_gone.size() == 1 && functions_new.size() == 1) {
+    out.push_back({ChangeKind::function_renamed, functions_gone[0], {}, functions_new[0], {}});
+  } else {
+    for (const auto& name : functions_gone) out.push_back({ChangeKind::function_dropped, name, {}, {}, {}});
   }
   for (const auto& [key, index] : before.indexes()) {
     if (!after.find_index(key)) out.push_back({ChangeKind::index_dropped, index.table, {}, index.name, index.unique ? "unique" : ""});

@@ -26,6 +26,8 @@ enum class ChangeKind {
   enum_label_added,    // relation: the type; new_name: the label
   enum_label_removed,  // relation: the type; column: the label
   enum_label_renamed,  // relation: the type; column: old label; new_name: new label
+  function_dropped,    // relation: the function
+  function_renamed,    // relation: the function; new_name: its new name
 };
 
 const char* change_kind_name(ChangeKind kind);

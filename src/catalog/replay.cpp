@@ -252,6 +252,17 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       catalog.retype_columns(ch.name, ch.new_name);
       return std::nullopt;
     }
+    // Functions also come from sources the catalog does not model (extensions, DO blocks), so a
+    // drop or rename of an unknown one is not an error here.
+    case Kind::create_function:
+      catalog.add_function(ch.name, ch.min_args, ch.max_args);
+      return std::nullopt;
+    case Kind::drop_function:
+      for (const std::string& name : ch.names) catalog.drop_function(name, ch.max_args);
+      return std::nullopt;
+    case Kind::rename_function:
+      catalog.rename_function(ch.name, ch.new_name);
+      return std::nullopt;
     case Kind::drop_type:
       for (const std::string& name : ch.names) catalog.drop_enum(name);
       return std::nullopt;

@@ -48,6 +48,9 @@ struct SchemaChange {
     rename_enum_label,   // name: the type; detail: old label; new_name: new label
     drop_type,           // names
     rename_type,         // name -> new_name; columns of the type follow it
+    create_function,     // name, min_args..max_args
+    drop_function,       // names; max_args >= 0 when the argument list was given
+    rename_function,     // name -> new_name
     no_schema_effect,  // SET, BEGIN, COMMIT, DML backfills, comments, grants ...
     unmodeled          // changes the schema in ways the catalog does not model
   };
@@ -66,6 +69,8 @@ struct SchemaChange {
   bool cascade = false;
   std::string detail;  // new type, default, CHECK expression, or what could not be modeled
   size_t location = no_location;
+  int min_args = 0;   // functions: arguments without a default
+  int max_args = -1;  // functions: all input arguments (-1: variadic, or not given)
   std::shared_ptr<struct Select> view_query;  // create_view
   std::vector<std::string> view_column_aliases;
 };
@@ -84,6 +89,14 @@ struct LiteralUse {
   ColumnRef column;
   std::string value;
   size_t location = no_location;  // of the literal
+};
+
+// A call of a function by name: `f(a, b)`. Built-in functions are not in the catalog and are
+// not checked; user-defined ones the migrations create are.
+struct FunctionCall {
+  std::string name;
+  size_t args = 0;
+  size_t location = no_location;
 };
 
 struct RelationRef {
@@ -122,6 +135,7 @@ struct Select {
   std::vector<FromItem> from;
   std::vector<ColumnRef> refs;                    // references that resolve in this scope
   std::vector<LiteralUse> literals;               // column-literal comparisons in this scope
+  std::vector<FunctionCall> calls;                // function calls in this scope's expressions
   std::vector<std::shared_ptr<Select>> nested;    // subqueries in expressions: see this scope
   std::vector<OutputColumn> output;
   std::vector<std::shared_ptr<Select>> set_arms;  // UNION/INTERSECT/EXCEPT arms; output is the first's

@@ -26,6 +26,7 @@ CREATE TABLE tags (
   order_id bigint
 );
 CREATE UNIQUE INDEX tags_label_key ON tags (label);
+CREATE FUNCTION norm(e text, strict boolean DEFAULT false) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(e) $$;
 -- One row each, so writes touch data as they would in production.
 INSERT INTO accounts (email, name) VALUES ('seed@x', 'seed');
 INSERT INTO orders (account_id, total, note) VALUES (1, 1, 'n');
@@ -61,6 +62,8 @@ MIGRATIONS = [
     "ALTER TYPE mood ADD VALUE 'glad';",
     "CREATE SCHEMA archive;\nALTER TABLE tags SET SCHEMA archive;",
     "ALTER TABLE accounts DROP CONSTRAINT accounts_pkey CASCADE;",
+    "ALTER FUNCTION norm(text, boolean) RENAME TO normalize;",
+    "DROP FUNCTION norm(text, boolean);\nCREATE FUNCTION norm(e text) RETURNS text LANGUAGE sql AS $$ SELECT lower(e) $$;",
 ]
 
 QUERIES = [
@@ -92,4 +95,6 @@ QUERIES = [
     "SELECT id FROM accounts WHERE mood = 'sad'",
     "UPDATE accounts SET mood = 'ok' WHERE mood IN ('sad', 'ok')",
     "INSERT INTO accounts (email, mood) VALUES ('m@x', 'sad')",
+    "SELECT id FROM accounts WHERE email = norm('A@X')",
+    "UPDATE accounts SET email = norm(email, true) WHERE id = 1",
 ]

@@ -259,6 +259,14 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::no_schema_effect; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+          ch.kind = Kind::rename_function;
+          if (r->object && r->object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
+            const PgQuery__ObjectWithArgs* owa = r->object->object_with_args;
+            ch.name = last_name(owa->objname, owa->n_objname);
+          }
+          break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
           ch.kind = Kind::rename_type;
           auto parts = r->object ? object_name(r->object) : std::vector<std::string>{};
@@ -282,6 +290,19 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
         case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: ch.kind = Kind::drop_relation; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::drop_index; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: ch.kind = Kind::drop_type; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
+          ch.kind = Kind::drop_function;
+          for (size_t i = 0; i < d->n_objects; ++i) {
+            const Node* o = d->objects[i];
+            if (o->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) continue;
+            const PgQuery__ObjectWithArgs* owa = o->object_with_args;
+            ch.names.push_back(last_name(owa->objname, owa->n_objname));
+            ch.max_args = owa->args_unspecified ? -1 : static_cast<int>(owa->n_objargs);
+          }
+          out.push_back(ch);
+          return out;
+        }
         default: ch.kind = Kind::no_schema_effect; break;
       }
       for (size_t i = 0; i < d->n_objects; ++i) {
@@ -359,6 +380,27 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       out.push_back(ch);
       return out;
     }
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT: {
+      const PgQuery__CreateFunctionStmt* f = stmt->create_function_stmt;
+      ch.kind = Kind::create_function;
+      ch.name = last_name(f->funcname, f->n_funcname);
+      ch.or_replace = f->replace;
+      ch.max_args = 0;
+      for (size_t i = 0; i < f->n_parameters; ++i) {
+        if (f->parameters[i]->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
+        const PgQuery__FunctionParameter* p = f->parameters[i]->function_parameter;
+        switch (p->mode) {
+          case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT:
+          case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE: break;
+          case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC: ch.max_args = -1; break;
+          default:
+            if (ch.max_args >= 0) ++ch.max_args;
+            if (!p->defexpr) ++ch.min_args;
+        }
+      }
+      out.push_back(ch);
+      return out;
+    }
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
@@ -368,7 +410,6 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
     case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
-    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
     case PG_QUERY__NODE__NODE_LOCK_STMT:

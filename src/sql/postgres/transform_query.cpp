@@ -60,6 +60,11 @@ void collect(const Node* expr, Select& scope, bool may_name_output = false) {
       case PG_QUERY__NODE__NODE_A_EXPR:
         literal_comparisons(n->a_expr, scope);
         return true;
+      case PG_QUERY__NODE__NODE_FUNC_CALL: {
+        const PgQuery__FuncCall* call = n->func_call;
+        scope.calls.push_back({last_name(call->funcname, call->n_funcname), call->agg_star ? 0 : call->n_args, loc(call->location)});
+        return true;  // arguments hold references too
+      }
       case PG_QUERY__NODE__NODE_COLUMN_REF: {
         ColumnRef ref;
         ref.name = column_ref_name(n->column_ref, &ref.qualifier, &ref.star);

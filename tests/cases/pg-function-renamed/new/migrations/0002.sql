@@ -1,0 +1,1 @@
+ALTER FUNCTION normalize_email(text, boolean) RENAME TO canonical_email;
