@@ -21,8 +21,10 @@ namespace mc {
 
 namespace {
 
-void apply(sqlite::Database& db, const Statement& statement, const char* which) {
-  if (auto error = db.execute(statement.text())) {
+// Runs a migration statement; `touched` collects what it changes (see Database::execute).
+void apply(sqlite::Database& db, const Statement& statement, const char* which,
+           std::vector<std::string>* touched = nullptr) {
+  if (auto error = db.execute(statement.text(), touched)) {
     throw InputError{fmt::format("{} migration statement does not apply on SQLite: {}", which, *error), statement.span(), {}};
   }
 }
@@ -149,9 +151,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
       out.push_back(std::move(d));
     }
     std::vector<std::string> touched;
-    if (auto error = next.execute(s.text(), &touched)) {
-      throw InputError{fmt::format("new migration statement does not apply on SQLite: {}", *error), s.span(), {}};
-    }
+    apply(next, s, "new", &touched);
     // Only what the statement touched is read back and compared; a rename also touches the new name.
     if (std::string renamed = rename_target(s.text()); !renamed.empty()) touched.push_back(renamed);
     catalog::Catalog after = next.read_catalog(&touched);
