@@ -43,6 +43,25 @@ bool has(const std::vector<std::string>& columns, const std::string& name) {
   return std::find(columns.begin(), columns.end(), name) != columns.end();
 }
 
+// How an unqualified column name fares at one scope level.
+struct LevelMatch {
+  int matches = 0;                  // bindings with known columns that have it
+  const Binding* found = nullptr;   // the last of them
+  bool unknown = false;             // a binding whose columns are unknown could have it
+};
+
+LevelMatch match_at(const Env& level, const std::string& name) {
+  LevelMatch m;
+  for (const Binding& b : level.bindings) {
+    if (!b.known) m.unknown = true;
+    if (b.known && has(b.columns, name)) {
+      ++m.matches;
+      m.found = &b;
+    }
+  }
+  return m;
+}
+
 class Walker {
  public:
   Walker(const catalog::Catalog& catalog, std::vector<NameError>& errors, Resolutions* resolutions,
@@ -137,25 +156,16 @@ class Walker {
     }
     if (ref.star) return;
     for (const Env* e = &env; e; e = e->parent) {
-      const Binding* found = nullptr;
-      int matches = 0;
-      bool unknown = false;
-      for (const Binding& b : e->bindings) {
-        if (!b.known) unknown = true;
-        if (b.known && has(b.columns, ref.name)) {
-          ++matches;
-          found = &b;
-        }
-      }
-      if (matches > 1) {
+      LevelMatch m = match_at(*e, ref.name);
+      if (m.matches > 1) {
         error("42702", fmt::format("column reference \"{}\" is ambiguous", ref.name), ref.location, "", ref.name, ref.name);
         return;
       }
-      if (matches == 1) {
-        note(ref.location, found->relation, ref.name);
+      if (m.matches == 1) {
+        note(ref.location, m.found->relation, ref.name);
         return;
       }
-      if (unknown) return;  // a function's columns could hold it: do not guess
+      if (m.unknown) return;  // a function's columns could hold it: do not guess
     }
     // ORDER BY / GROUP BY may name an output column; a table name alone is a whole-row reference.
     if ((ref.may_name_output && has(output_names, ref.name)) || env.find_binding(ref.name)) return;
@@ -170,16 +180,9 @@ class Walker {
       return std::nullopt;
     }
     for (const Env* e = &env; e; e = e->parent) {
-      const Binding* found = nullptr;
-      int matches = 0;
-      for (const Binding& b : e->bindings) {
-        if (b.known && has(b.columns, ref.name)) {
-          ++matches;
-          found = &b;
-        }
-      }
-      if (matches == 1 && !found->relation.empty()) return std::make_pair(found->relation, ref.name);
-      if (matches > 0) return std::nullopt;
+      LevelMatch m = match_at(*e, ref.name);
+      if (m.matches == 1 && !m.found->relation.empty()) return std::make_pair(m.found->relation, ref.name);
+      if (m.matches > 0) return std::nullopt;
     }
     return std::nullopt;
   }

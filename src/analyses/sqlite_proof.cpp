@@ -137,7 +137,8 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
 
   sqlite::Database next;
   deployed.copy_to(next);
-  catalog::Catalog before = next.read_catalog();
+  // Kept current statement by statement from partial reads of what each one touched.
+  catalog::Catalog next_catalog = next.read_catalog();
   Blame blame;
   for (const Statement& s : plan.incoming) {
     std::string target = create_if_not_exists_target(s.text());
@@ -155,16 +156,9 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     // Only what the statement touched is read back and compared; a rename also touches the new name.
     if (std::string renamed = rename_target(s.text()); !renamed.empty()) touched.push_back(renamed);
     catalog::Catalog after = next.read_catalog(&touched);
-    blame.record(catalog::diff(before.subset(touched), after), after, s.span());
-    for (const std::string& name : touched) {
-      before.drop_relation(name);
-      if (const catalog::Relation* rel = after.find_relation(name)) {
-        before.add_relation(*rel);
-        for (const catalog::Index* index : after.indexes_on(name)) before.add_index(*index);
-      }
-    }
+    blame.record(catalog::diff(next_catalog.subset(touched), after), after, s.span());
+    next_catalog.replace_relations(after, touched);
   }
-  const catalog::Catalog& next_catalog = before;
   catalog::Catalog deployed_catalog = deployed.read_catalog();
   std::vector<std::string> literals = check_literals(next_catalog);
 

@@ -173,6 +173,16 @@ Catalog Catalog::subset(const std::vector<std::string>& names) const {
   return out;
 }
 
+void Catalog::replace_relations(const Catalog& source, const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    drop_relation(name);
+    if (const Relation* rel = source.find_relation(name)) {
+      add_relation(*rel);
+      for (const Index* index : source.indexes_on(name)) add_index(*index);
+    }
+  }
+}
+
 std::vector<const Index*> Catalog::indexes_on(std::string_view table) const {
   std::vector<const Index*> out;
   auto it = indexes_by_table_.find(to_lower(table));

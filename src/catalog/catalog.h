@@ -65,6 +65,9 @@ class Catalog {
   // A catalog holding only the named relations (missing names are skipped) and their indexes:
   // what a per-statement diff needs, at the cost of the statement's size, not the schema's.
   Catalog subset(const std::vector<std::string>& names) const;
+  // The inverse: for each name, drop this catalog's relation (and its indexes) and take
+  // `source`'s, if it has one. Keeps a catalog current from per-statement partial reads.
+  void replace_relations(const Catalog& source, const std::vector<std::string>& names);
 
   // User-defined functions by (lower-cased) name: each overload's accepted argument counts
   // [min, max], max -1 for variadic.
