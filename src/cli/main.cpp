@@ -9,6 +9,7 @@
 
 #include "analyses/check.h"
 #include "base/diagnostic.h"
+#include "base/interrupt.h"
 #include "inputs/git_tree.h"
 #include "report/inventory.h"
 #include "report/json_report.h"
@@ -60,6 +61,7 @@ struct TreeFlags {
 }  // namespace
 
 int main(int argc, char** argv) {
+  mc::install_interrupt_handling();
   CLI::App app{"migcompat: proves that the code running now survives the migrations about to run", "migcompat"};
   app.set_version_flag("--version", std::string("migcompat ") + MIGCOMPAT_VERSION);
   app.require_subcommand(1);

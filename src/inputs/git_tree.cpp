@@ -1,18 +1,12 @@
 #include "inputs/git_tree.h"
 
 #include <fmt/format.h>
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <array>
-#include <csignal>
-#include <cstdio>
-#include <cstdlib>
 #include <random>
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/process.h"
 #include "base/text.h"
 
 namespace mc {
@@ -21,64 +15,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The snapshot directory to remove if the run is interrupted. A signal handler may only touch
-// lock-free globals, so it is a fixed buffer; removal there is best effort right before exit.
-char interrupted_cleanup_path[4096] = {0};
-
-extern "C" void remove_snapshot_and_exit(int signal_number) {
-  if (interrupted_cleanup_path[0]) {
-    std::error_code ec;
-    fs::remove_all(interrupted_cleanup_path, ec);
-  }
-  std::signal(signal_number, SIG_DFL);
-  std::raise(signal_number);
-}
-
-void arm_cleanup(const fs::path& dir) {
-  std::snprintf(interrupted_cleanup_path, sizeof interrupted_cleanup_path, "%s", dir.c_str());
-  std::signal(SIGINT, remove_snapshot_and_exit);
-  std::signal(SIGTERM, remove_snapshot_and_exit);
-}
-
-void disarm_cleanup() {
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
-  interrupted_cleanup_path[0] = 0;
-}
-
-// Runs argv without a shell; returns exit status and captured stdout.
+// Runs argv; returns its exit status (127: not found) and, unless written to `stdout_file`, its stdout.
 int run(const std::vector<std::string>& argv, std::string* out, const fs::path* stdout_file = nullptr) {
-  int pipe_fds[2];
-  if (pipe(pipe_fds) != 0) return -1;
-  pid_t pid = fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    close(pipe_fds[0]);
-    if (stdout_file) {
-      FILE* f = std::fopen(stdout_file->c_str(), "wb");
-      if (!f) _exit(127);
-      dup2(fileno(f), STDOUT_FILENO);
-    } else {
-      dup2(pipe_fds[1], STDOUT_FILENO);
-    }
-    int devnull = ::open("/dev/null", 0);
-    if (devnull >= 0) dup2(devnull, STDERR_FILENO);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
-  }
-  close(pipe_fds[1]);
-  std::array<char, 4096> buffer;
-  ssize_t n;
-  while ((n = read(pipe_fds[0], buffer.data(), buffer.size())) > 0) {
-    if (out) out->append(buffer.data(), static_cast<size_t>(n));
-  }
-  close(pipe_fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  ProcessSpec spec;
+  spec.argv = argv;
+  if (stdout_file) spec.output_file = *stdout_file;
+  ProcessResult result = run_process(spec);
+  if (out) *out = std::move(result.output);
+  return result.exit_code;
 }
 
 }  // namespace
@@ -108,7 +52,10 @@ GitSnapshot::GitSnapshot(const fs::path& worktree, const std::string& ref) {
   std::random_device rd;
   temp_ = fs::temp_directory_path() / fmt::format("migcompat-base-{:x}", rd());
   fs::create_directories(temp_);
-  arm_cleanup(temp_);
+  cleanup_ = CleanupGuard([dir = temp_] {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  });
   fs::path tar = temp_ / "tree.tar";
   std::string treeish = prefix.empty() ? ref : ref + ":" + prefix;
   // Run at the top level: from a subdirectory, git archive would limit itself to the current one.
@@ -124,10 +71,6 @@ GitSnapshot::GitSnapshot(const fs::path& worktree, const std::string& ref) {
   fs::remove(tar);
 }
 
-GitSnapshot::~GitSnapshot() {
-  std::error_code ec;
-  if (!temp_.empty()) fs::remove_all(temp_, ec);
-  disarm_cleanup();
-}
+GitSnapshot::~GitSnapshot() = default;
 
 }  // namespace mc

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "base/interrupt.h"
+
 namespace mc {
 
 class GitSnapshot {
@@ -23,6 +25,7 @@ class GitSnapshot {
  private:
   std::filesystem::path temp_;
   std::filesystem::path root_;
+  CleanupGuard cleanup_;  // removes temp_, also when the run is interrupted
 };
 
 }  // namespace mc
