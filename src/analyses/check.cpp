@@ -6,6 +6,7 @@
 
 #include "analyses/plan.h"
 #include "analyses/postgres_check.h"
+#include "analyses/postgres_findings.h"
 #include "analyses/query_set.h"
 #include "analyses/sqlite_proof.h"
 #include "inputs/migrations.h"
@@ -103,12 +104,27 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
     result.engine = "SQLite " + sqlite::engine_version();
   } else {
     if (options.engine == Engine::sqlite) throw InputError{"--engine sqlite needs dialect \"sqlite\"", {}, {}};
-    if (options.engine == Engine::postgres) {
-      throw InputError{"--engine postgres: proof on a PostgreSQL server is not available yet; use --engine none", {}, {}};
+    PostgresStaticResult static_result = check_postgres_statically(plan, queries.queries);
+    bool on_server = options.engine == Engine::postgres ||
+                     (options.engine == Engine::auto_select &&
+                      (!options.server.database_url.empty() || postgres_server_available()));
+    if (on_server) {
+      ServerProof proof = prove_on_postgres(plan, queries.queries, options.server);
+      auto found = server_findings(plan, queries.queries, static_result, proof);
+      out.insert(out.end(), found.begin(), found.end());
+      result.engine = proof.engine;
+    } else {
+      auto found = static_result.all();
+      out.insert(out.end(), found.begin(), found.end());
+      result.engine = "static analysis (PostgreSQL 15 grammar)";
+      if (options.engine == Engine::auto_select) {
+        Diagnostic d;
+        d.severity = Severity::note;
+        d.message = "static check only: no PostgreSQL server binaries here to prove the queries on (install Debian's "
+                    "postgresql, or pass --database-url)";
+        out.push_back(std::move(d));
+      }
     }
-    auto found = check_postgres_statically(plan, queries.queries);
-    out.insert(out.end(), found.begin(), found.end());
-    result.engine = "static analysis (PostgreSQL 15 grammar)";
   }
   sort_diagnostics(out);
   return result;

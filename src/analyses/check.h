@@ -8,6 +8,7 @@
 #include "base/diagnostic.h"
 #include "base/source.h"
 #include "analyses/plan.h"
+#include "analyses/postgres_proof.h"
 #include "analyses/query_set.h"
 #include "inputs/config.h"
 #include "inputs/migrations.h"
@@ -24,6 +25,7 @@ struct CheckOptions {
   std::filesystem::path new_root;
   TreeSettings overrides;  // flags, applied over both trees' migcompat.toml
   Engine engine = Engine::auto_select;
+  ServerProofOptions server;  // for --engine postgres
 };
 
 struct CheckResult {

@@ -35,12 +35,23 @@ inline constexpr CheckInfo deployed_migration_removed{"MC022", "deployed-migrati
                                                       "a migration that already ran is missing from the new tree"};
 inline constexpr CheckInfo statement_not_modeled{"MC030", "statement-not-modeled", Severity::warning,
                                                  "a new migration statement changes the schema in a way migcompat does not model"};
+inline constexpr CheckInfo lock_blocks_old_queries{
+    "MC040", "lock-blocks-old-queries", Severity::warning,
+    "a new migration statement holds a lock old queries wait for, for as long as it rewrites or scans a table"};
+inline constexpr CheckInfo table_rewrite{"MC041", "table-rewrite", Severity::warning,
+                                         "a new migration statement rewrites a whole table"};
+inline constexpr CheckInfo missing_lock_timeout{
+    "MC042", "missing-lock-timeout", Severity::warning,
+    "a new migration statement takes a lock old queries conflict with, and no lock_timeout bounds its wait"};
+inline constexpr CheckInfo outside_transaction{"MC043", "migration-outside-transaction", Severity::note,
+                                               "a new migration statement cannot run inside a transaction"};
 }  // namespace checks
 
 inline constexpr CheckInfo all_checks[] = {
     checks::old_query_breaks,     checks::old_write_rejected,        checks::result_columns_changed,
     checks::could_not_check,      checks::write_not_exercised,       checks::deployed_migration_edited,
     checks::create_if_not_exists_no_effect, checks::deployed_migration_removed, checks::statement_not_modeled,
+    checks::lock_blocks_old_queries, checks::table_rewrite, checks::missing_lock_timeout, checks::outside_transaction,
 };
 
 // A diagnostic with the check's code, name and default severity filled in.

@@ -122,8 +122,15 @@ void report_result_change(const Statement& query, const sql::Select& select, Nam
 
 }  // namespace
 
-std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries) {
-  std::vector<Diagnostic> out;
+std::vector<Diagnostic> PostgresStaticResult::all() const {
+  std::vector<Diagnostic> out = migration_findings;
+  for (const auto& found : query_findings) out.insert(out.end(), found.begin(), found.end());
+  return out;
+}
+
+PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries) {
+  PostgresStaticResult result;
+  result.query_findings.resize(queries.size());
   catalog::Catalog deployed;
   for (const Statement& s : plan.deployed) replay(deployed, parse_migration(s, "deployed"), s, "deployed", nullptr);
 
@@ -133,14 +140,17 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
     postgres::ParsedStatement parsed = parse_migration(s, "new");
     std::vector<std::string> touched = touched_relations(parsed.changes, next);
     catalog::Catalog before = next.subset(touched);
-    replay(next, parsed, s, "new", &out);
+    replay(next, parsed, s, "new", &result.migration_findings);
     catalog::Catalog after = next.subset(touched);
-    blame.record(catalog::diff(before, after), after, s.span());
+    result.statement_changes.push_back(catalog::diff(before, after));
+    blame.record(result.statement_changes.back(), after, s.span());
   }
 
   NameResolver on_deployed(deployed);
   NameResolver on_next(next, deployed);
-  for (const Statement& query : queries) {
+  for (size_t i = 0; i < queries.size(); ++i) {
+    const Statement& query = queries[i];
+    std::vector<Diagnostic>& out = result.query_findings[i];
     postgres::ParsedStatement parsed =
         postgres::parse(sql::normalize_placeholders(query.text(), sql::PlaceholderStyle::postgres));
     if (parsed.error) {
@@ -218,10 +228,10 @@ std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, con
     } else {
       d.help = "change the old code and the schema in separate deploys: code that works with both schemas first";
     }
-    for (size_t i = 1; i < after.size(); ++i) d.notes.push_back(fmt::format("also: {} ({})", after[i].message, after[i].sqlstate));
+    for (size_t k = 1; k < after.size(); ++k) d.notes.push_back(fmt::format("also: {} ({})", after[k].message, after[k].sqlstate));
     out.push_back(std::move(d));
   }
-  return out;
+  return result;
 }
 
 }  // namespace mc

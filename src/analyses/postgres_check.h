@@ -6,10 +6,19 @@
 
 #include "analyses/plan.h"
 #include "base/diagnostic.h"
+#include "catalog/diff.h"
 
 namespace mc {
 
-// Throws InputError when a migration statement does not parse.
-std::vector<Diagnostic> check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries);
+struct PostgresStaticResult {
+  std::vector<Diagnostic> migration_findings;
+  std::vector<std::vector<Diagnostic>> query_findings;          // one entry per old query
+  std::vector<std::vector<catalog::Change>> statement_changes;  // one entry per incoming statement
+
+  std::vector<Diagnostic> all() const;
+};
+
+// Throws InputError when a migration statement does not parse or would fail.
+PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries);
 
 }  // namespace mc

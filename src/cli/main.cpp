@@ -20,6 +20,7 @@ namespace {
 // Flags shared by the subcommands that read trees.
 struct TreeFlags {
   std::string old_root, new_root = ".", base, dialect, migrations, engine = "auto", color = "auto";
+  mc::ServerProofOptions server;
   std::vector<std::string> queries;
 
   void add(CLI::App* cmd, bool with_old) {
@@ -47,6 +48,10 @@ struct TreeFlags {
                : engine == "sqlite"   ? mc::Engine::sqlite
                : engine == "postgres" ? mc::Engine::postgres
                                       : mc::Engine::auto_select;
+    o.server = server;
+    if (o.server.database_url.empty()) {
+      if (const char* url = std::getenv("MIGCOMPAT_DATABASE_URL"); url && *url) o.server.database_url = url;
+    }
     return o;
   }
 
@@ -73,6 +78,15 @@ int main(int argc, char** argv) {
   check->add_option("--new", flags.new_root, "The tree about to be deployed")->default_str(".");
   check->add_option("--engine", flags.engine, "What proves the queries: auto, none (static only), sqlite, postgres")
       ->check(CLI::IsMember({"auto", "none", "sqlite", "postgres"}));
+  check->add_option("--database-url", flags.server.database_url,
+                    "Prove on this PostgreSQL server (in scratch databases migcompat creates and drops) instead of a "
+                    "throwaway cluster; also MIGCOMPAT_DATABASE_URL");
+  check->add_option("--pg-user", flags.server.pg_user, "System user a throwaway cluster runs as when migcompat runs as root")
+      ->default_str("postgres");
+  check->add_option("--jobs,-j", flags.server.jobs, "Connections proving old queries in parallel (default: one per core)");
+  check->add_option("--timeout", flags.server.budget_seconds, "Time budget in seconds for the proof on a server")
+      ->default_str("600")
+      ->check(CLI::PositiveNumber);
   check->add_option("--format", format, "Report format: text, json (docs/json-format.md) or github (workflow annotations)")
       ->check(CLI::IsMember({"text", "json", "github"}));
   check->add_option("--output", output, "Write the report to this file instead of standard output");

@@ -1,0 +1,166 @@
+#include "analyses/postgres_apply.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdlib>
+
+#include "base/diagnostic.h"
+#include "base/text.h"
+
+namespace mc {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> lock_modes = {
+    "AccessShareLock", "RowShareLock",          "RowExclusiveLock", "ShareUpdateExclusiveLock",
+    "ShareLock",       "ShareRowExclusiveLock", "ExclusiveLock",    "AccessExclusiveLock"};
+
+// PostgreSQL's table-level lock conflict matrix, by lock_modes index (bit i: conflicts with mode i).
+constexpr std::array<unsigned, 8> conflicts = {
+    0b10000000,  // ACCESS SHARE: ACCESS EXCLUSIVE
+    0b11000000,  // ROW SHARE: EXCLUSIVE, ACCESS EXCLUSIVE
+    0b11110000,  // ROW EXCLUSIVE: SHARE and stronger
+    0b11111000,  // SHARE UPDATE EXCLUSIVE: itself and stronger
+    0b11101100,  // SHARE: ROW EXCLUSIVE, SHARE UPDATE EXCLUSIVE, SHARE ROW EXCLUSIVE and stronger
+    0b11111100,  // SHARE ROW EXCLUSIVE: ROW EXCLUSIVE and stronger
+    0b11111110,  // EXCLUSIVE: ROW SHARE and stronger
+    0b11111111,  // ACCESS EXCLUSIVE: everything
+};
+
+std::string first_word(std::string_view sql) {
+  size_t at = skip_sql_trivia(sql, 0);
+  std::string word;
+  while (at < sql.size() && (std::isalpha(static_cast<unsigned char>(sql[at])) != 0)) {
+    word += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[at++])));
+  }
+  return word;
+}
+
+// Statements migcompat does not send: each statement gets its own transaction anyway, and COPY
+// data from the client is not part of the schema.
+bool not_sent(std::string_view sql) {
+  std::string word = first_word(sql);
+  if (word == "begin" || word == "start" || word == "commit" || word == "end" || word == "rollback" ||
+      word == "abort" || word == "savepoint" || word == "release") {
+    return true;
+  }
+  if (word == "copy") {
+    std::string lower = to_lower(normalize_sql(sql));
+    return lower.find("from stdin") != std::string::npos;
+  }
+  return false;
+}
+
+unsigned to_oid(const std::string& text) { return static_cast<unsigned>(std::strtoul(text.c_str(), nullptr, 10)); }
+
+std::map<unsigned, std::string> relfilenodes(pgserver::Connection& c) {
+  std::map<unsigned, std::string> out;
+  pgserver::Result r = c.must("SELECT oid, relfilenode FROM pg_class WHERE oid >= 16384 AND relkind IN ('r', 'm')");
+  for (int i = 0; i < r.rows(); ++i) out[to_oid(r.value(i, 0))] = r.value(i, 1);
+  return out;
+}
+
+// Sequential scans of user tables counted so far by this backend: pending statistics, which
+// include earlier transactions not flushed yet, so only a difference means anything.
+std::map<unsigned, long> scan_counts(pgserver::Connection& c) {
+  std::map<unsigned, long> out;
+  pgserver::Result r = c.must("SELECT relid, seq_scan FROM pg_stat_xact_user_tables WHERE seq_scan > 0");
+  for (int i = 0; i < r.rows(); ++i) out[to_oid(r.value(i, 0))] = std::strtol(r.value(i, 1).c_str(), nullptr, 10);
+  return out;
+}
+
+std::string missing_role(const pgserver::ServerError& e) {
+  if (e.sqlstate != "42704" || !e.message.starts_with("role \"")) return "";
+  size_t end = e.message.find('"', 6);
+  return end == std::string::npos ? "" : e.message.substr(6, end - 6);
+}
+
+}  // namespace
+
+Span server_error_span(const Statement& statement, std::string_view sent, size_t position) {
+  if (position == 0) return statement.span();
+  size_t chars = 0, at = 0;
+  while (at < sent.size() && chars + 1 < position) {
+    if ((static_cast<unsigned char>(sent[at]) & 0xC0) != 0x80) ++chars;
+    ++at;
+    while (at < sent.size() && (static_cast<unsigned char>(sent[at]) & 0xC0) == 0x80) ++at;
+  }
+  if (at >= statement.text().size()) return statement.span();
+  return statement.span_at(at, at + 1);
+}
+
+int lock_strength(std::string_view mode) {
+  auto it = std::find(lock_modes.begin(), lock_modes.end(), mode);
+  return it == lock_modes.end() ? -1 : static_cast<int>(it - lock_modes.begin());
+}
+
+bool locks_conflict(std::string_view held, std::string_view wanted) {
+  int h = lock_strength(held), w = lock_strength(wanted);
+  return h >= 0 && w >= 0 && (conflicts[static_cast<size_t>(h)] >> w & 1u) != 0;
+}
+
+pgserver::Result MigrationRunner::run_with_roles(const std::string& sql) {
+  for (int attempt = 0;; ++attempt) {
+    pgserver::Result r = connection_.exec(sql);
+    std::string role = r.ok() || !create_missing_roles_ || attempt == 8 ? "" : missing_role(*r.error());
+    if (role.empty()) return r;
+    connection_.exec("ROLLBACK");
+    connection_.must("CREATE ROLE " + pgserver::quote_identifier(role));
+    connection_.must("BEGIN");
+  }
+}
+
+StatementTrace MigrationRunner::apply(const Statement& statement, const char* which, bool trace) {
+  StatementTrace out;
+  std::string sql(statement.text());
+  if (not_sent(sql)) {
+    out.skipped = true;
+    return out;
+  }
+  std::map<unsigned, std::string> files_before;
+  if (trace) files_before = relfilenodes(connection_);
+  connection_.must("BEGIN");
+  std::map<unsigned, long> scans_before;
+  if (trace) scans_before = scan_counts(connection_);
+  auto started = std::chrono::steady_clock::now();
+  pgserver::Result result = run_with_roles(sql);
+  if (!result.ok() && result.error()->sqlstate == "25001") {
+    // CREATE INDEX CONCURRENTLY and friends: not inside a transaction block.
+    connection_.exec("ROLLBACK");
+    out.outside_transaction = true;
+    started = std::chrono::steady_clock::now();
+    result = connection_.exec(sql);
+  }
+  out.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  if (!result.ok()) {
+    if (!out.outside_transaction) connection_.exec("ROLLBACK");
+    const pgserver::ServerError& e = *result.error();
+    std::string detail = e.detail.empty() ? "" : " (" + e.detail + ")";
+    throw InputError{fmt::format("{} migration statement fails on PostgreSQL: {} [SQLSTATE {}]{}", which, e.message, e.sqlstate, detail),
+                     server_error_span(statement, sql, e.position), {}};
+  }
+  if (out.outside_transaction) return out;
+  if (trace) {
+    pgserver::Result locks = connection_.must(
+        "SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted "
+        "AND relation >= 16384");
+    for (int i = 0; i < locks.rows(); ++i) {
+      std::string& mode = out.locks[to_oid(locks.value(i, 0))];
+      if (lock_strength(locks.value(i, 1)) > lock_strength(mode)) mode = locks.value(i, 1);
+    }
+    for (const auto& [oid, file] : relfilenodes(connection_)) {
+      auto before = files_before.find(oid);
+      if (before != files_before.end() && before->second != file) out.rewritten.push_back(oid);
+    }
+    for (const auto& [oid, count] : scan_counts(connection_)) {
+      if (count > scans_before[oid]) out.scanned.push_back(oid);
+    }
+  }
+  connection_.must("COMMIT");
+  return out;
+}
+
+}  // namespace mc

@@ -1,0 +1,87 @@
+// A PostgreSQL client connection (libpq). Only src/sql/pgserver includes libpq-fe.h.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace mc::pgserver {
+
+// What the server said when it rejected a statement.
+struct ServerError {
+  std::string sqlstate;
+  std::string message;
+  std::string detail;
+  std::string hint;
+  size_t position = 0;  // 1-based *character* position in the statement text; 0 when none
+};
+
+// Thrown when the server cannot be reached or a connection drops. Never holds a password.
+struct ConnectionError {
+  std::string message;
+};
+
+class Result {
+ public:
+  explicit Result(pg_result* result);
+  bool ok() const { return !error_; }
+  const std::optional<ServerError>& error() const { return error_; }
+  int rows() const;
+  int columns() const;
+  std::string value(int row, int column) const;
+  bool is_null(int row, int column) const;
+  std::string column_name(int column) const;
+  unsigned column_type(int column) const;  // type OID
+  int parameters() const;                  // of a described prepared statement
+  unsigned parameter_type(int index) const;
+  long affected_rows() const;              // INSERT/UPDATE/DELETE row count; -1 when none
+
+ private:
+  std::shared_ptr<pg_result> result_;
+  std::optional<ServerError> error_;
+};
+
+struct ConnectTarget {
+  std::string conninfo;  // keyword=value string or postgresql:// URL; may hold a password
+  std::string database;  // overrides the database of conninfo when not empty
+  int statement_timeout_ms = 0;
+};
+
+class Connection {
+ public:
+  // Throws ConnectionError.
+  explicit Connection(const ConnectTarget& target);
+  ~Connection();
+  Connection(Connection&& other) noexcept : conn_(other.conn_) { other.conn_ = nullptr; }
+  Connection& operator=(Connection&&) = delete;
+  Connection(const Connection&) = delete;
+
+  // Simple query protocol. Throws ConnectionError when the connection is lost.
+  Result exec(const std::string& sql);
+  // Throws ConnectionError unless the statement succeeds; for migcompat's own bookkeeping SQL.
+  Result must(const std::string& sql);
+  Result exec_params(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+  Result prepare(const std::string& name, const std::string& sql);
+  Result describe_prepared(const std::string& name);
+  Result exec_prepared(const std::string& name, const std::vector<std::optional<std::string>>& params);
+
+  int server_version() const;  // e.g. 150018
+  std::string server_version_text() const;
+
+ private:
+  Result checked(pg_result* result);
+  pg_conn* conn_ = nullptr;
+};
+
+// Where a connection string points, for messages: "host:port/dbname as user", never the password.
+std::string describe_target(const std::string& conninfo);
+
+// Quotes an identifier or a literal for SQL text.
+std::string quote_identifier(const std::string& name);
+std::string quote_literal(const std::string& value);
+
+}  // namespace mc::pgserver
