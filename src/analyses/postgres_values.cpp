@@ -17,7 +17,11 @@ std::optional<std::string> base_value(const std::string& name, char category, in
   switch (category) {
     case 'B': return variant % 2 == 0 ? "true" : "false";
     case 'N': return name == "money" ? fmt::format("{}.00", n) : std::to_string(n);
-    case 'S': return name == "char" ? std::string(1, static_cast<char>('a' + variant)) : fmt::format("mc{}", n);
+    case 'S':
+      // Odd variants look like numbers: old code sends strings, and a column that became a
+      // number still accepts numeric ones.
+      if (name == "char") return std::string(1, static_cast<char>('a' + variant));
+      return variant % 2 == 0 ? fmt::format("mc{}", n) : std::to_string(n);
     case 'D':
       if (name == "date") return fmt::format("2024-01-0{}", n);
       if (name == "time" || name == "timetz") return fmt::format("12:00:0{}", n);

@@ -77,7 +77,8 @@ int main(int argc, char** argv) {
   flags.add(check, true);
   check->add_option("--new", flags.new_root, "The tree about to be deployed")->default_str(".");
   check->add_option("--engine", flags.engine, "What proves the queries: auto, none (static only), sqlite, postgres")
-      ->check(CLI::IsMember({"auto", "none", "sqlite", "postgres"}));
+      ->check(CLI::IsMember({"auto", "none", "sqlite", "postgres"}))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   check->add_option("--database-url", flags.server.database_url,
                     "Prove on this PostgreSQL server (in scratch databases migcompat creates and drops) instead of a "
                     "throwaway cluster; also MIGCOMPAT_DATABASE_URL");

@@ -1,0 +1,2 @@
+SET lock_timeout = '2s';
+ALTER TABLE products ALTER COLUMN sku TYPE integer USING sku::integer;
