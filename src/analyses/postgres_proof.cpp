@@ -249,8 +249,9 @@ class QueryProver {
 };
 
 // For each query the new schema breaks: the first incoming statement after which it breaks,
-// found by replaying the incoming statements one at a time on a fresh copy of the deployed
-// schema and re-trying just those queries.
+// found by replaying the incoming statements one at a time on a copy of the deployed schema
+// (emptied of the seeded rows) and re-trying just those queries. Best effort: a statement that
+// does not apply there ends the search.
 void find_culprits(pgserver::ScratchServer& server, const std::string& deployed, const MigrationPlan& plan,
                    const std::vector<Statement>& queries, const std::vector<Values>& failing_values, ServerProof& proof,
                    bool create_roles, int timeout_ms) {
@@ -260,9 +261,16 @@ void find_culprits(pgserver::ScratchServer& server, const std::string& deployed,
   }
   if (pending.empty()) return;
   Connection c(server.target(server.create_database("bisect", deployed), timeout_ms));
+  Result tables = c.must("SELECT string_agg(oid::regclass::text, ', ') FROM pg_class WHERE relkind IN ('r', 'p') AND oid >= 16384 "
+                         "AND relnamespace::regnamespace::text NOT IN ('pg_catalog', 'information_schema')");
+  if (!tables.is_null(0, 0)) c.exec("TRUNCATE " + tables.value(0, 0) + " CASCADE");
   MigrationRunner runner(c, create_roles);
   for (size_t k = 0; k < plan.incoming.size() && !pending.empty(); ++k) {
-    if (runner.apply(plan.incoming[k], "new", false).skipped) continue;
+    try {
+      if (runner.apply(plan.incoming[k], "new", false).skipped) continue;
+    } catch (const InputError&) {
+      return;
+    }
     std::vector<size_t> still;
     for (size_t i : pending) {
       std::string sql = sql::normalize_placeholders(queries[i].text(), sql::PlaceholderStyle::postgres);
@@ -302,9 +310,11 @@ ServerProof prove_on_postgres(const MigrationPlan& plan, const std::vector<State
   try {
     std::unique_ptr<pgserver::ScratchServer> server = start_server(options);
     proof.engine = server->description();
-    std::string deployed = server->create_database("deployed");
+    // The deployed schema is built once; the new one starts as a copy of it. Only then does
+    // the deployed one get its seeded rows (the new one gets the same after its migrations).
+    std::string old_db = server->first_database("old");
     {
-      Connection c(server->target(deployed, timeout));
+      Connection c(server->target(old_db, timeout));
       MigrationRunner runner(c, throwaway);
       for (const Statement& s : plan.deployed) {
         deadline.check("building the deployed schema");
@@ -312,8 +322,7 @@ ServerProof prove_on_postgres(const MigrationPlan& plan, const std::vector<State
       }
       proof.relation_names = read_relation_names(c);
     }
-    std::string old_db = server->create_database("old", deployed);
-    std::string new_db = server->create_database("new", deployed);
+    std::string new_db = server->create_database("new", old_db);
     std::optional<TypeCatalog> old_types, new_types;
     {
       Connection c(server->target(new_db, timeout));
@@ -360,7 +369,7 @@ ServerProof prove_on_postgres(const MigrationPlan& plan, const std::vector<State
     work();
     for (std::thread& t : workers) t.join();
     if (first_error) std::rethrow_exception(first_error);
-    find_culprits(*server, deployed, plan, queries, failing_values, proof, throwaway, timeout);
+    find_culprits(*server, old_db, plan, queries, failing_values, proof, throwaway, timeout);
     proof.proof_seconds = seconds_since(proving);
   } catch (const pgserver::ConnectionError& e) {
     throw InputError{e.message, {}, {}};

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <functional>
 #include <chrono>
 #include <csignal>
 #include <fstream>
@@ -62,6 +64,29 @@ void stop_and_remove(pid_t pid, const fs::path& dir) {
   fs::remove_all(dir, ec);
 }
 
+// initdb costs most of a cluster's start (about a second). Its output depends only on the
+// server binaries and the options, so a pristine copy is kept per binary build and user in
+// $XDG_CACHE_HOME/migcompat (or ~/.cache/migcompat) and copied for the next run. Best effort:
+// without a writable cache, every run runs initdb.
+fs::path initdb_cache(const fs::path& binaries, const std::optional<UserIds>& user) {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  const char* home = std::getenv("HOME");
+  if (const char* off = std::getenv("MIGCOMPAT_NO_CACHE"); off && *off) return {};
+  fs::path root = xdg && *xdg ? fs::path(xdg) : home && *home ? fs::path(home) / ".cache" : fs::path();
+  if (root.empty()) return {};
+  std::error_code ec;
+  auto built = fs::last_write_time(binaries / "postgres", ec);
+  if (ec) return {};
+  size_t key = std::hash<std::string>{}(binaries.string()) ^ static_cast<size_t>(built.time_since_epoch().count());
+  return root / "migcompat" / fmt::format("initdb-{:x}-{}", key, user ? user->name : std::to_string(geteuid()));
+}
+
+bool copy_tree(const fs::path& from, const fs::path& to) {
+  ProcessSpec copy;
+  copy.argv = {"cp", "-a", from.string(), to.string()};  // -a keeps owners and modes (0700 data)
+  return run_process(copy).exit_code == 0;
+}
+
 }  // namespace
 
 std::optional<fs::path> find_server_binaries() {
@@ -101,6 +126,12 @@ Cluster::Cluster(const ClusterOptions& options) {
     throw InputError{fmt::format("cannot hand {} to user {}", dir_.string(), user->name), {}, {}};
   }
 
+  fs::path cache = initdb_cache(options.binaries, user);
+  std::error_code ec;
+  if (!cache.empty() && fs::exists(cache / "PG_VERSION", ec) && copy_tree(cache, dir_ / "data")) {
+    start(options, user);
+    return;
+  }
   ProcessSpec initdb;
   initdb.argv = {(options.binaries / "initdb").string(), "-D", (dir_ / "data").string(), "-A", "trust", "-U", "postgres",
                  "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"};
@@ -110,6 +141,17 @@ Cluster::Cluster(const ClusterOptions& options) {
   if (made.exit_code != 0) {
     throw InputError{fmt::format("initdb failed (exit {}) for the throwaway PostgreSQL cluster:\n{}", made.exit_code, made.output), {}, {}};
   }
+  if (!cache.empty()) {
+    // Copied under a private name, then renamed: concurrent runs never see half a copy.
+    fs::path staging = cache.string() + fmt::format(".{}", getpid());
+    fs::create_directories(cache.parent_path(), ec);
+    if (copy_tree(dir_ / "data", staging)) fs::rename(staging, cache, ec);
+    if (ec) fs::remove_all(staging, ec);
+  }
+  start(options, user);
+}
+
+void Cluster::start(const ClusterOptions& options, const std::optional<UserIds>& user) {
 
   ProcessSpec server;
   server.argv = {(options.binaries / "postgres").string(), "-D", (dir_ / "data").string(), "-k", dir_.string(),

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "base/interrupt.h"
+#include "base/process.h"
 
 namespace mc::pgserver {
 
@@ -33,6 +34,8 @@ class Cluster {
   std::string conninfo() const;
 
  private:
+  void start(const ClusterOptions& options, const std::optional<UserIds>& user);
+
   std::filesystem::path dir_;
   pid_t pid_ = -1;
   CleanupGuard cleanup_;

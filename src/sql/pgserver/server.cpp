@@ -31,7 +31,7 @@ void ScratchServer::connect_admin(const std::string& conninfo) {
 std::unique_ptr<ScratchServer> ScratchServer::throwaway(const ClusterOptions& options) {
   std::unique_ptr<ScratchServer> server(new ScratchServer);
   server->cluster_ = std::make_unique<Cluster>(options);
-  server->connect_admin(server->cluster_->conninfo());
+  server->connect_admin(server->cluster_->conninfo() + " dbname=template1");
   server->description_ = fmt::format("PostgreSQL {} (throwaway cluster)", server->admin_->server_version_text());
   return server;
 }
@@ -58,14 +58,24 @@ ScratchServer::~ScratchServer() {
   admin_.reset();
 }
 
+std::string ScratchServer::first_database(const std::string& purpose) {
+  // A throwaway cluster's own `postgres` database is scratch already (the admin connection
+  // uses template1), which saves creating one.
+  if (cluster_) return "postgres";
+  return create_database(purpose);
+}
+
 std::string ScratchServer::create_database(const std::string& purpose, const std::string& template_db) {
   std::string name = prefix_ + purpose;
   {
     std::lock_guard lock(created_mutex_);
     created_.push_back(name);  // before creating: an interrupt in between still drops it
   }
-  std::string sql = fmt::format("CREATE DATABASE {} TEMPLATE {}", quote_identifier(name),
-                                template_db.empty() ? std::string("template0") : quote_identifier(template_db));
+  // FILE_COPY (PostgreSQL 15+) copies the files instead of WAL-logging every block: for small
+  // scratch databases with fsync off, about half the time.
+  std::string sql = fmt::format("CREATE DATABASE {} TEMPLATE {}{}", quote_identifier(name),
+                                template_db.empty() ? std::string("template0") : quote_identifier(template_db),
+                                version_ >= 150000 ? " STRATEGY = FILE_COPY" : "");
   Result made = admin_->exec(sql);
   if (!made.ok()) {
     throw InputError{fmt::format("cannot create scratch database {}: {}", name, made.error()->message), {}, {}};

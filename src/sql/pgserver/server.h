@@ -24,6 +24,9 @@ class ScratchServer {
   ScratchServer(const ScratchServer&) = delete;
   ScratchServer& operator=(const ScratchServer&) = delete;
 
+  // An empty database to build the first schema in.
+  std::string first_database(const std::string& purpose);
+
   // A new database: empty (from template0), or a copy of `template_db`, which must have no open
   // connections. Returns its name.
   std::string create_database(const std::string& purpose, const std::string& template_db = "");
