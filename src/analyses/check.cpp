@@ -113,6 +113,8 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
       auto found = server_findings(plan, queries.queries, static_result, proof);
       out.insert(out.end(), found.begin(), found.end());
       result.engine = proof.engine;
+      result.timings.emplace_back("server started, deployed and new schema built, rows seeded", proof.startup_seconds);
+      result.timings.emplace_back(fmt::format("{} old queries proved", queries.queries.size()), proof.proof_seconds);
     } else {
       auto found = static_result.all();
       out.insert(out.end(), found.begin(), found.end());

@@ -35,6 +35,8 @@ struct CheckResult {
   size_t incoming_statements = 0;
   size_t queries = 0;
   std::vector<Diagnostic> diagnostics;  // sorted: by severity (errors first), then location
+  // Phases and their wall-clock seconds, for --timings and the benchmarks.
+  std::vector<std::pair<std::string, double>> timings;
 
   bool incompatible() const;
 };

@@ -102,14 +102,14 @@ bool locks_conflict(std::string_view held, std::string_view wanted) {
   return h >= 0 && w >= 0 && (conflicts[static_cast<size_t>(h)] >> w & 1u) != 0;
 }
 
-pgserver::Result MigrationRunner::run_with_roles(const std::string& sql) {
+pgserver::Result MigrationRunner::run_with_roles(const std::string& sql, bool in_transaction) {
   for (int attempt = 0;; ++attempt) {
     pgserver::Result r = connection_.exec(sql);
     std::string role = r.ok() || !create_missing_roles_ || attempt == 8 ? "" : missing_role(*r.error());
     if (role.empty()) return r;
-    connection_.exec("ROLLBACK");
+    if (in_transaction) connection_.exec("ROLLBACK");
     connection_.must("CREATE ROLE " + pgserver::quote_identifier(role));
-    connection_.must("BEGIN");
+    if (in_transaction) connection_.must("BEGIN");
   }
 }
 
@@ -120,14 +120,19 @@ StatementTrace MigrationRunner::apply(const Statement& statement, const char* wh
     out.skipped = true;
     return out;
   }
+  // Traced statements run in a transaction of their own, so that their locks can be read before
+  // it ends; untraced ones run in autocommit, which saves two round trips each.
+  bool in_transaction = trace;
   std::map<unsigned, std::string> files_before;
-  if (trace) files_before = relfilenodes(connection_);
-  connection_.must("BEGIN");
   std::map<unsigned, long> scans_before;
-  if (trace) scans_before = scan_counts(connection_);
+  if (trace) {
+    files_before = relfilenodes(connection_);
+    connection_.must("BEGIN");
+    scans_before = scan_counts(connection_);
+  }
   auto started = std::chrono::steady_clock::now();
-  pgserver::Result result = run_with_roles(sql);
-  if (!result.ok() && result.error()->sqlstate == "25001") {
+  pgserver::Result result = run_with_roles(sql, in_transaction);
+  if (in_transaction && !result.ok() && result.error()->sqlstate == "25001") {
     // CREATE INDEX CONCURRENTLY and friends: not inside a transaction block.
     connection_.exec("ROLLBACK");
     out.outside_transaction = true;
@@ -136,14 +141,14 @@ StatementTrace MigrationRunner::apply(const Statement& statement, const char* wh
   }
   out.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (!result.ok()) {
-    if (!out.outside_transaction) connection_.exec("ROLLBACK");
+    if (in_transaction && !out.outside_transaction) connection_.exec("ROLLBACK");
     const pgserver::ServerError& e = *result.error();
     std::string detail = e.detail.empty() ? "" : " (" + e.detail + ")";
     throw InputError{fmt::format("{} migration statement fails on PostgreSQL: {} [SQLSTATE {}]{}", which, e.message, e.sqlstate, detail),
                      server_error_span(statement, sql, e.position), {}};
   }
-  if (out.outside_transaction) return out;
-  if (trace) {
+  if (!in_transaction || out.outside_transaction) return out;
+  {
     pgserver::Result locks = connection_.must(
         "SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted "
         "AND relation >= 16384");

@@ -44,7 +44,7 @@ class MigrationRunner {
   StatementTrace apply(const Statement& statement, const char* which, bool trace);
 
  private:
-  pgserver::Result run_with_roles(const std::string& sql);
+  pgserver::Result run_with_roles(const std::string& sql, bool in_transaction);
 
   pgserver::Connection& connection_;
   bool create_missing_roles_;

@@ -2,7 +2,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
+#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -90,6 +92,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   check->add_option("--format", format, "Report format: text, json (docs/json-format.md) or github (workflow annotations)")
       ->check(CLI::IsMember({"text", "json", "github"}));
+  bool timings = false;
+  check->add_flag("--timings", timings, "Print how long each phase took to standard error");
   check->add_option("--output", output, "Write the report to this file instead of standard output");
 
   CLI::App* migrations = app.add_subcommand(
@@ -143,7 +147,13 @@ int main(int argc, char** argv) {
     if (options.old_root.empty()) {
       throw mc::InputError{"check needs the deployed tree: --old DIR, or --base GITREF to take it from git", {}, {}};
     }
+    auto started = std::chrono::steady_clock::now();
     mc::CheckResult result = mc::run_check(sources, options);
+    if (timings) {
+      for (const auto& [phase, seconds] : result.timings) std::cerr << fmt::format("timing: {:8.3f} s  {}\n", seconds, phase);
+      double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << fmt::format("timing: {:8.3f} s  the whole check\n", total);
+    }
     if (format == "json") mc::write_json_report(report, result, MIGCOMPAT_VERSION);
     else if (format == "github") mc::write_github_report(report, result);
     else mc::write_text_report(report, result, style);
