@@ -147,11 +147,20 @@ def check_interrupts(binary, cluster, corpus):
     print("ok    SIGINT stops the throwaway cluster and deletes its directory")
 
 
+def check_budget(binary, corpus):
+    code, out = run(binary, corpus, "--engine", "postgres", "--timeout", "1", "--jobs", "1")
+    if code != 2 or "exceeded its time budget of 1 s" not in out:
+        fail(f"--timeout 1 on a large corpus: expected exit 2 with the budget message, got {code}:\n{out}")
+    print("ok    the time budget stops a long proof with a clear message")
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as scratch, Cluster() as cluster:
         check_existing_server(binary, cluster)
-        check_interrupts(binary, cluster, big_corpus(os.path.join(scratch, "corpus")))
+        corpus = big_corpus(os.path.join(scratch, "corpus"))
+        check_interrupts(binary, cluster, corpus)
+        check_budget(binary, corpus)
     print("pg-server: all passed")
 
 
