@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "analyses/plan.h"
+#include "analyses/policy.h"
+#include "analyses/rules/run.h"
 #include "analyses/postgres_check.h"
 #include "analyses/postgres_findings.h"
 #include "analyses/query_set.h"
@@ -45,6 +47,8 @@ std::set<std::string> migration_paths(const MigrationInputs& inputs) {
 
 int order_key(Severity s) { return s == Severity::error ? 0 : s == Severity::warning ? 1 : 2; }
 
+}  // namespace
+
 void sort_diagnostics(std::vector<Diagnostic>& ds) {
   std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (order_key(a.severity) != order_key(b.severity)) return order_key(a.severity) < order_key(b.severity);
@@ -54,8 +58,6 @@ void sort_diagnostics(std::vector<Diagnostic>& ds) {
     return a.primary.begin < b.primary.begin;
   });
 }
-
-}  // namespace
 
 std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOptions& options) {
   Tree old_tree = open_tree("old", options.old_root, options.overrides);
@@ -69,6 +71,7 @@ std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOpt
   in->old_queries = load_queries(sources, old_modules, old_tree, migration_paths(in->old_migrations));
   Splitter split = in->dialect == Dialect::sqlite ? Splitter(sqlite::split) : Splitter(postgres::split);
   in->plan = plan_migrations(in->old_migrations, in->new_migrations, split);
+  in->new_settings = new_tree.settings;
   in->queries = collect_queries(in->old_queries, split);
   return in;
 }
@@ -99,9 +102,12 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
       throw InputError{"--engine none: SQLite apps are always proved in process; use --engine sqlite or auto", {}, {}};
     }
     ProofStats stats;
-    auto found = prove_on_sqlite(plan, queries.queries, stats);
+    std::vector<StatementDiff> diffs;
+    auto found = prove_on_sqlite(plan, queries.queries, stats, &diffs);
     out.insert(out.end(), found.begin(), found.end());
     result.engine = "SQLite " + sqlite::engine_version();
+    auto ruled = rules::run_rules({Dialect::sqlite, &plan.incoming, &diffs, false, false});
+    out.insert(out.end(), ruled.begin(), ruled.end());
   } else {
     if (options.engine == Engine::sqlite) throw InputError{"--engine sqlite needs dialect \"sqlite\"", {}, {}};
     PostgresStaticResult static_result = check_postgres_statically(plan, queries.queries);
@@ -127,7 +133,13 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
         out.push_back(std::move(d));
       }
     }
+    auto ruled = rules::run_rules({Dialect::postgres, &plan.incoming, &static_result.statement_diffs, false, on_server});
+    out.insert(out.end(), ruled.begin(), ruled.end());
   }
+  Suppressions suppressions;
+  suppressions.collect(plan.incoming);
+  suppressions.collect(queries.queries);
+  apply_policy(out, PolicyOptions{options.strict, false, in->new_settings.rules}, suppressions);
   sort_diagnostics(out);
   return result;
 }

@@ -26,6 +26,7 @@ struct CheckOptions {
   TreeSettings overrides;  // flags, applied over both trees' migcompat.toml
   Engine engine = Engine::auto_select;
   ServerProofOptions server;  // for --engine postgres
+  bool strict = false;        // breaking changes no known old query shows are errors
 };
 
 struct CheckResult {
@@ -50,11 +51,15 @@ struct LoadedInputs {
   QueryInputs old_queries;
   MigrationPlan plan;  // statements point into the migration inputs above
   QuerySet queries;    // statements point into old_queries
+  TreeSettings new_settings;  // the new tree's migcompat.toml (its [rules] apply)
 };
 
 // Throws InputError for bad input (exit 2). The result must not be moved: its statements point
 // into it.
 std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOptions& options);
+
+// Errors first, then warnings, then notes; by location within each.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
 
 // Throws InputError for bad input (exit 2).
 CheckResult run_check(SourceManager& sources, const CheckOptions& options);

@@ -45,6 +45,10 @@ inline constexpr CheckInfo missing_lock_timeout{
     "a new migration statement takes a lock old queries conflict with, and no lock_timeout bounds its wait"};
 inline constexpr CheckInfo outside_transaction{"MC043", "migration-outside-transaction", Severity::note,
                                                "a new migration statement cannot run inside a transaction"};
+inline constexpr CheckInfo unused_suppression{"MC050", "unused-suppression", Severity::warning,
+                                              "a migcompat:ignore comment silences nothing"};
+inline constexpr CheckInfo invalid_suppression{"MC051", "invalid-suppression", Severity::warning,
+                                               "a migcompat:ignore comment lacks a code or a reason, and silences nothing"};
 }  // namespace checks
 
 inline constexpr CheckInfo all_checks[] = {
@@ -52,6 +56,7 @@ inline constexpr CheckInfo all_checks[] = {
     checks::could_not_check,      checks::write_not_exercised,       checks::deployed_migration_edited,
     checks::create_if_not_exists_no_effect, checks::deployed_migration_removed, checks::statement_not_modeled,
     checks::lock_blocks_old_queries, checks::table_rewrite, checks::missing_lock_timeout, checks::outside_transaction,
+    checks::unused_suppression, checks::invalid_suppression,
 };
 
 // A diagnostic with the check's code, name and default severity filled in.

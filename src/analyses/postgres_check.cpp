@@ -142,8 +142,9 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
     catalog::Catalog before = next.subset(touched);
     replay(next, parsed, s, "new", &result.migration_findings);
     catalog::Catalog after = next.subset(touched);
-    result.statement_changes.push_back(catalog::diff(before, after));
-    blame.record(result.statement_changes.back(), after, s.span());
+    std::vector<catalog::Change> changes = catalog::diff(before, after);
+    blame.record(changes, after, s.span());
+    result.statement_diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
   }
 
   NameResolver on_deployed(deployed);

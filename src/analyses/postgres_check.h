@@ -6,14 +6,14 @@
 
 #include "analyses/plan.h"
 #include "base/diagnostic.h"
-#include "catalog/diff.h"
+#include "analyses/statement_diff.h"
 
 namespace mc {
 
 struct PostgresStaticResult {
   std::vector<Diagnostic> migration_findings;
   std::vector<std::vector<Diagnostic>> query_findings;          // one entry per old query
-  std::vector<std::vector<catalog::Change>> statement_changes;  // one entry per incoming statement
+  std::vector<StatementDiff> statement_diffs;               // one entry per incoming statement
 
   std::vector<Diagnostic> all() const;
 };

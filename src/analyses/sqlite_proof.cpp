@@ -130,7 +130,7 @@ std::string query_kind(const sqlite::Compiled& compiled) {
 }  // namespace
 
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
-                                        ProofStats& stats) {
+                                        ProofStats& stats, std::vector<StatementDiff>* diffs) {
   std::vector<Diagnostic> out;
   sqlite::Database deployed;
   for (const Statement& s : plan.deployed) apply(deployed, s, "deployed");
@@ -156,8 +156,11 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     // Only what the statement touched is read back and compared; a rename also touches the new name.
     if (std::string renamed = rename_target(s.text()); !renamed.empty()) touched.push_back(renamed);
     catalog::Catalog after = next.read_catalog(&touched);
-    blame.record(catalog::diff(next_catalog.subset(touched), after), after, s.span());
+    catalog::Catalog before = next_catalog.subset(touched);
+    std::vector<catalog::Change> changes = catalog::diff(before, after);
+    blame.record(changes, after, s.span());
     next_catalog.replace_relations(after, touched);
+    if (diffs) diffs->push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
   }
   catalog::Catalog deployed_catalog = deployed.read_catalog();
   std::vector<std::string> literals = check_literals(next_catalog);

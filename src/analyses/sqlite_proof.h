@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analyses/plan.h"
+#include "analyses/statement_diff.h"
 #include "base/diagnostic.h"
 
 namespace mc {
@@ -14,8 +15,9 @@ struct ProofStats {
   size_t writes_exercised = 0;
 };
 
-// Throws InputError when a migration statement does not apply.
+// Throws InputError when a migration statement does not apply. `diffs` (if given) receives what
+// each incoming statement changed, for the rules.
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
-                                        ProofStats& stats);
+                                        ProofStats& stats, std::vector<StatementDiff>* diffs = nullptr);
 
 }  // namespace mc

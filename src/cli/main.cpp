@@ -10,11 +10,13 @@
 #include <optional>
 
 #include "analyses/check.h"
+#include "analyses/lint.h"
 #include "base/diagnostic.h"
 #include "base/interrupt.h"
 #include "inputs/git_tree.h"
 #include "report/inventory.h"
 #include "report/json_report.h"
+#include "report/rule_docs.h"
 #include "report/text_report.h"
 
 namespace {
@@ -23,6 +25,7 @@ namespace {
 struct TreeFlags {
   std::string old_root, new_root = ".", base, dialect, migrations, engine = "auto", color = "auto";
   mc::ServerProofOptions server;
+  bool strict = false;
   std::vector<std::string> queries;
 
   void add(CLI::App* cmd, bool with_old) {
@@ -51,6 +54,7 @@ struct TreeFlags {
                : engine == "postgres" ? mc::Engine::postgres
                                       : mc::Engine::auto_select;
     o.server = server;
+    o.strict = strict;
     if (o.server.database_url.empty()) {
       if (const char* url = std::getenv("MIGCOMPAT_DATABASE_URL"); url && *url) o.server.database_url = url;
     }
@@ -96,6 +100,24 @@ int main(int argc, char** argv) {
   check->add_flag("--timings", timings, "Print how long each phase took to standard error");
   check->add_option("--output", output, "Write the report to this file instead of standard output");
 
+  check->add_flag("--strict", flags.strict,
+                  "Breaking changes that no known old query shows are errors, not warnings (code migcompat cannot see may use them)");
+
+  std::vector<std::string> lint_paths;
+  CLI::App* lint = app.add_subcommand("lint", "Run the rules over migration files alone (no old code): squawk-style");
+  lint->add_option("paths", lint_paths, "Migration files or directories, each replayed from an empty schema")->required();
+  lint->add_option("--dialect", flags.dialect, "sqlite or postgres (default: ./migcompat.toml)")
+      ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
+  lint->add_option("--format", format, "Report format: text, json or github")->check(CLI::IsMember({"text", "json", "github"}));
+  lint->add_option("--color", flags.color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
+
+  std::string docs_dir;
+  CLI::App* rules = app.add_subcommand("rules", "List every rule: code, name, default severity, category, dialects");
+  rules->add_option("--write-docs", docs_dir, "Write the rule docs (index and one page per rule) into this directory");
+  std::string explained;
+  CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation: what it does, why it breaks, what to do instead");
+  explain->add_option("rule", explained, "A rule or check code (MC101) or name (drop-column)")->required();
+
   CLI::App* migrations = app.add_subcommand(
       "migrations", "List the migration statements in apply order; with --old or --base, which ones are new");
   flags.add(migrations, true);
@@ -124,6 +146,17 @@ int main(int argc, char** argv) {
   mc::TextStyle style;
   style.color = flags.color_on(output.empty());
 
+  if (rules->parsed()) {
+    if (!docs_dir.empty()) mc::write_rule_docs(docs_dir);
+    else mc::write_rules_table(std::cout);
+    return 0;
+  }
+  if (explain->parsed()) {
+    if (mc::write_explanation(std::cout, explained)) return 0;
+    std::cerr << "migcompat: error: no rule or check named `" << explained << "` (see `migcompat rules`)\n";
+    return 2;
+  }
+
   mc::SourceManager sources;
   try {
     mc::CheckOptions options = flags.options();
@@ -143,6 +176,16 @@ int main(int argc, char** argv) {
       if (!compare) options.old_root = options.new_root;
       mc::write_migrations_listing(report, *mc::load_inputs(sources, options), compare);
       return 0;
+    }
+    if (lint->parsed()) {
+      mc::LintOptions lint_options;
+      for (const std::string& p : lint_paths) lint_options.paths.emplace_back(p);
+      if (!flags.dialect.empty()) lint_options.dialect = mc::parse_dialect(flags.dialect);
+      mc::CheckResult result = mc::run_lint(sources, lint_options);
+      if (format == "json") mc::write_json_report(report, result, MIGCOMPAT_VERSION);
+      else if (format == "github") mc::write_github_report(report, result);
+      else mc::write_text_report(report, result, style);
+      return result.incompatible() ? 1 : 0;
     }
     if (options.old_root.empty()) {
       throw mc::InputError{"check needs the deployed tree: --old DIR, or --base GITREF to take it from git", {}, {}};

@@ -68,10 +68,20 @@ TreeSettings load_tree_settings(const std::filesystem::path& root) {
         fail(file, node, "`queries` must be a list of glob strings, e.g. [\"db/queries/*.sql\"]");
       }
       settings.queries = std::move(globs);
-    } else if (key == "rules" || key == "engine") {
+    } else if (key == "rules") {
+      const toml::table* rules = node.as_table();
+      if (!rules) fail(file, node, "`rules` must be a table: [rules] with lines like MC101 = \"off\" or drop-column = \"error\"");
+      for (auto&& [rule, level] : *rules) {
+        auto value = level.value<std::string>();
+        if (!value || (*value != "off" && *value != "note" && *value != "warning" && *value != "error")) {
+          fail(file, level, fmt::format("rule `{}`: expected \"off\", \"note\", \"warning\" or \"error\"", rule.str()));
+        }
+        settings.rules.push_back({std::string(rule.str()), *value, where(file, level.source())});
+      }
+    } else if (key == "engine") {
       // Reserved for later settings; accepted so configs can be written ahead.
     } else {
-      fail(file, node, fmt::format("unknown key `{}` (expected dialect, migrations, queries)", key.str()));
+      fail(file, node, fmt::format("unknown key `{}` (expected dialect, migrations, queries, rules)", key.str()));
     }
   }
   return settings;
@@ -81,6 +91,7 @@ TreeSettings merge(TreeSettings base, const TreeSettings& overrides) {
   if (overrides.dialect) base.dialect = overrides.dialect;
   if (overrides.migrations) base.migrations = overrides.migrations;
   if (overrides.queries) base.queries = overrides.queries;
+  base.rules.insert(base.rules.end(), overrides.rules.begin(), overrides.rules.end());
   return base;
 }
 

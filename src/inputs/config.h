@@ -13,11 +13,20 @@ enum class Dialect { sqlite, postgres };
 const char* dialect_name(Dialect dialect);
 std::optional<Dialect> parse_dialect(std::string_view name);
 
+// `[rules]` in migcompat.toml: `MC101 = "off"`, `drop-column = "error"`. The rule is checked
+// against the catalog later; `where` is its file:line:col for that error.
+struct RuleSetting {
+  std::string rule;
+  std::string level;  // "off", "note", "warning" or "error"
+  std::string where;
+};
+
 // Every field is optional: a tree may say nothing, and flags may fill in what it leaves out.
 struct TreeSettings {
   std::optional<Dialect> dialect;
   std::optional<std::string> migrations;          // directory or single file, relative to the tree root
   std::optional<std::vector<std::string>> queries;  // globs, relative to the tree root
+  std::vector<RuleSetting> rules;
 };
 
 // Reads ROOT/migcompat.toml when present. Throws InputError (with file:line:col) on malformed

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sql/facts.h"
 #include "sql/model.h"
 
 namespace mc::postgres {
@@ -22,6 +23,9 @@ std::string last_name(Node* const* names, size_t n);
 // The type as written: "bigint", "text[]", "varchar".
 std::string type_text(const PgQuery__TypeName* type);
 std::string column_ref_name(const PgQuery__ColumnRef* ref, std::string* qualifier, bool* star);
+
+// The smallest `location` field in a subtree: where an expression starts in the text.
+size_t start_of(const Node* node);
 
 // Visits every message below `message` (depth first, oneof-aware), calling `visit` with each
 // PgQuery__Node; when it returns false, that node's children are skipped.
@@ -37,5 +41,6 @@ std::string parenthesized_after(std::string_view sql, size_t begin);
 std::vector<sql::SchemaChange> transform_ddl(const Node* stmt, std::string_view sql);
 std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_view sql);
 std::shared_ptr<sql::Select> transform_select(const PgQuery__SelectStmt* select);
+sql::StatementFacts statement_facts(const Node* stmt, std::string_view sql);
 
 }  // namespace mc::postgres

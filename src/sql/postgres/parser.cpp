@@ -26,6 +26,7 @@ ParsedStatement parse(std::string_view statement) {
   for (size_t i = 0; i < tree->n_stmts; ++i) {
     const Node* stmt = tree->stmts[i]->stmt;
     if (!stmt) continue;
+    if (i == 0) out.facts = statement_facts(stmt, text);
     if (auto query = transform_query(stmt, text)) {
       out.query = std::move(query);
     } else {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sql/facts.h"
 #include "sql/model.h"
 
 namespace mc::postgres {
@@ -20,6 +21,7 @@ struct ParsedStatement {
   std::optional<ParseError> error;
   std::vector<sql::SchemaChange> changes;  // what DDL asks of the catalog
   std::optional<sql::QueryModel> query;    // SELECT, INSERT, UPDATE, DELETE
+  sql::StatementFacts facts;               // how it does it: options, types, constraints
 };
 
 // Parses one statement (as cut by postgres::split).

@@ -26,29 +26,6 @@ std::string node_kind_name(const Node* node) {
   return "statement";
 }
 
-// The smallest `location` field in a subtree: where an expression starts in the text.
-size_t start_of(const Node* node) {
-  int best = INT_MAX;
-  walk(&node->base, [&](const Node* n) {
-    const ProtobufCMessage* inner = nullptr;
-    const ProtobufCMessageDescriptor* desc = n->base.descriptor;
-    for (unsigned i = 0; i < desc->n_fields; ++i) {
-      const auto& f = desc->fields[i];
-      if (f.id == static_cast<unsigned>(n->node_case)) {
-        inner = *reinterpret_cast<ProtobufCMessage* const*>(reinterpret_cast<const char*>(n) + f.offset);
-      }
-    }
-    if (!inner) return true;
-    const ProtobufCFieldDescriptor* loc = protobuf_c_message_descriptor_get_field_by_name(inner->descriptor, "location");
-    if (loc) {
-      int value = *reinterpret_cast<const int32_t*>(reinterpret_cast<const char*>(inner) + loc->offset);
-      if (value >= 0 && value < best) best = value;
-    }
-    return true;
-  });
-  return best == INT_MAX ? sql::no_location : static_cast<size_t>(best);
-}
-
 std::string relation_name(const PgQuery__RangeVar* rv) {
   if (!rv || !rv->relname) return "";
   return sql::RelationRef::qualified_name(rv->schemaname ? rv->schemaname : "", rv->relname);

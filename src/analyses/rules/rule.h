@@ -1,0 +1,86 @@
+// The rule catalog: every risky schema change named, with the safe sequence instead.
+//
+// A rule is a folder under src/analyses/rules/: `rule.cpp` (its metadata and check), `doc.md`
+// (What it does / Why it breaks / Example / Do instead) and `cases/` (golden cases in the shared
+// case format: `fires-*` and `quiet-*`). Every rule is registered in rules/list.def. Rules see
+// one new migration statement at a time: what the dialect's front end says about it (facts,
+// intent), what it changed in the catalog (diff), and the state of its migration file so far.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyses/statement_diff.h"
+#include "base/diagnostic.h"
+#include "inputs/config.h"
+#include "sql/facts.h"
+#include "sql/model.h"
+#include "sql/statement.h"
+
+namespace mc::rules {
+
+enum class Category { breaks_readers, breaks_writers, data_loss, rollback_hazard, lock_hazard, sqlite, hygiene };
+const char* category_name(Category category);
+
+inline constexpr unsigned sqlite_only = 1, postgres_only = 2, both_dialects = 3;
+
+struct RuleInfo {
+  std::string_view code;  // "MC101": stable forever
+  std::string_view name;  // "drop-column"
+  Category category;
+  Severity severity;      // default; `[rules]` in migcompat.toml changes it
+  unsigned dialects;
+  std::string_view summary;  // one line
+};
+
+// The migration file a statement belongs to, as far as it has been read.
+struct MigrationState {
+  int open_transactions = 0;           // explicit BEGIN not yet committed
+  bool lock_timeout = false;           // SET lock_timeout seen
+  bool statement_timeout = false;      // SET statement_timeout seen
+  bool foreign_keys_pragma_in_transaction = false;
+  std::set<std::string> created_tables;  // tables this migration created: new and empty
+  const Statement* last_begin = nullptr;
+};
+
+struct RuleContext {
+  Dialect dialect;
+  const Statement& statement;
+  const sql::StatementFacts& facts;
+  const std::vector<sql::SchemaChange>& intent;  // PostgreSQL's parse of the statement; empty for SQLite
+  const StatementDiff& diff;
+  const MigrationState& migration;
+  bool lint = false;  // `migcompat lint`: migration files alone, no deployed schema, no old code
+  bool locks_measured = false;  // a PostgreSQL server traced this statement's locks
+
+  // Whether `table` was created earlier in this same migration (so nothing else uses it yet).
+  bool created_here(std::string_view table) const;
+};
+
+struct Finding {
+  std::string message;
+  std::string object;          // "table" or "table.column"
+  size_t at = sql::no_location;  // offset in the statement to point at; else the whole statement
+  std::string label;
+  std::vector<std::string> notes;
+  std::string help;
+};
+
+struct Rule {
+  RuleInfo info;
+  void (*check)(const RuleContext& context, std::vector<Finding>& out) = nullptr;
+  // Called once per migration file after its last new statement (findings point at the file's
+  // last BEGIN, or its last statement); may be null.
+  void (*finish)(const MigrationState& state, std::vector<Finding>& out) = nullptr;
+};
+
+// Every rule, in code order.
+const std::vector<const Rule*>& all_rules();
+// By code ("MC101") or name ("drop-column"), case-insensitive; nullptr when unknown.
+const Rule* find_rule(std::string_view code_or_name);
+// The rule's doc.md, embedded at build time.
+std::string_view rule_doc(std::string_view name);
+
+}  // namespace mc::rules

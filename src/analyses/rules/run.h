@@ -1,0 +1,23 @@
+// Runs the rule catalog over new migration statements.
+#pragma once
+
+#include <vector>
+
+#include "analyses/rules/rule.h"
+
+namespace mc::rules {
+
+struct RuleRun {
+  Dialect dialect = Dialect::sqlite;
+  const std::vector<Statement>* statements = nullptr;  // new migration statements, in apply order
+  const std::vector<StatementDiff>* diffs = nullptr;   // one per statement
+  bool lint = false;
+  bool locks_measured = false;  // a server traced the locks (MC040–MC042): the static lock-timeout rule defers to it
+};
+
+std::vector<Diagnostic> run_rules(const RuleRun& run);
+
+// A rule's finding as a diagnostic: code, name, severity, place, and where its doc is.
+Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, const Finding& finding);
+
+}  // namespace mc::rules

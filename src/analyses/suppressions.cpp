@@ -1,0 +1,136 @@
+#include "analyses/suppressions.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "analyses/checks.h"
+#include "base/text.h"
+
+namespace mc {
+
+namespace {
+
+constexpr std::string_view marker = "migcompat:ignore";
+
+size_t line_start(std::string_view text, size_t at) {
+  size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+size_t line_end(std::string_view text, size_t at) {
+  size_t nl = text.find('\n', at);
+  return nl == std::string_view::npos ? text.size() : nl;
+}
+
+// A line holding nothing but a comment.
+bool comment_only(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+  std::string_view rest = line.substr(i);
+  return rest.starts_with("--") || rest.starts_with("//") || rest.starts_with("#") || rest.starts_with("/*") ||
+         rest.starts_with("*");
+}
+
+bool looks_like_code(std::string_view word) {
+  if (word.size() > 2 && (word[0] == 'M' || word[0] == 'm') && (word[1] == 'C' || word[1] == 'c')) {
+    return std::all_of(word.begin() + 2, word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  }
+  // A rule name: kebab-case with at least one dash.
+  return word.find('-') != std::string_view::npos &&
+         std::all_of(word.begin(), word.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) || c == '-'; });
+}
+
+}  // namespace
+
+void Suppressions::add(const Statement& statement, const SourceFile& file, size_t from, size_t to) {
+  std::string_view text = file.text();
+  for (size_t at = text.find(marker, from); at != std::string_view::npos && at < to; at = text.find(marker, at + 1)) {
+    Span span{&file, at, at + marker.size()};
+    size_t index = list_.size();
+    auto seen = std::find(seen_.begin(), seen_.end(), std::make_pair(&file, at));
+    if (seen == seen_.end()) {
+      seen_.emplace_back(&file, at);
+      Suppression s;
+      s.where = span;
+      std::string_view rest = text.substr(at + marker.size(), line_end(text, at) - at - marker.size());
+      if (size_t close = rest.find("*/"); close != std::string_view::npos) rest = rest.substr(0, close);
+      std::string words(rest);
+      for (char& c : words) c = c == ',' ? ' ' : c;
+      size_t pos = 0;
+      while (true) {
+        while (pos < words.size() && std::isspace(static_cast<unsigned char>(words[pos]))) ++pos;
+        size_t end = pos;
+        while (end < words.size() && !std::isspace(static_cast<unsigned char>(words[end]))) ++end;
+        std::string_view word = std::string_view(words).substr(pos, end - pos);
+        if (word.empty() || !looks_like_code(word)) break;
+        s.codes.push_back(to_lower(word));
+        pos = end;
+      }
+      s.reason = std::string(trim(std::string_view(words).substr(std::min(pos, words.size()))));
+      list_.push_back(std::move(s));
+    } else {
+      index = static_cast<size_t>(seen - seen_.begin());
+    }
+    Span whole = statement.span();
+    scopes_.push_back({&file, whole.begin, whole.end, index});
+  }
+}
+
+void Suppressions::collect(const std::vector<Statement>& statements) {
+  for (const Statement& s : statements) {
+    Span span = s.span();
+    if (!span.valid()) continue;
+    std::string_view text = span.file->text();
+    size_t first = line_start(text, span.begin);
+    // The block of comment-only lines right above the statement's first line.
+    size_t above = first;
+    while (above > 0) {
+      size_t previous = line_start(text, above - 1);
+      if (!comment_only(text.substr(previous, above - 1 - previous))) break;
+      above = previous;
+    }
+    add(s, *span.file, above, line_end(text, span.begin));
+    size_t last = line_start(text, span.end > 0 ? span.end - 1 : 0);
+    if (last > first) add(s, *span.file, last, line_end(text, last));
+  }
+}
+
+bool Suppressions::covers(const Diagnostic& d) {
+  if (!d.primary.valid()) return false;
+  std::string code = to_lower(d.code), name = to_lower(d.name);
+  for (const Scope& scope : scopes_) {
+    if (scope.file != d.primary.file || d.primary.begin < scope.begin || d.primary.begin >= std::max(scope.end, scope.begin + 1)) continue;
+    Suppression& s = list_[scope.suppression];
+    if (s.reason.empty()) continue;
+    if (std::find(s.codes.begin(), s.codes.end(), code) != s.codes.end() ||
+        std::find(s.codes.begin(), s.codes.end(), name) != s.codes.end()) {
+      s.used = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Diagnostic> Suppressions::problems() const {
+  std::vector<Diagnostic> out;
+  for (const Suppression& s : list_) {
+    if (s.codes.empty() || s.reason.empty()) {
+      Diagnostic d = make_diagnostic(checks::invalid_suppression);
+      d.message = s.codes.empty() ? "this suppression names no check: write `migcompat:ignore MC101 why it is safe`"
+                                  : "this suppression gives no reason, so it silences nothing: say why the finding is safe to ignore";
+      d.primary = s.where;
+      out.push_back(std::move(d));
+    } else if (!s.used) {
+      Diagnostic d = make_diagnostic(checks::unused_suppression);
+      d.message = fmt::format("this suppression of {} silences nothing here; remove it", fmt::join(s.codes, ", "));
+      d.primary = s.where;
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
+}  // namespace mc
