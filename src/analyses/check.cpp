@@ -102,11 +102,11 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
       throw InputError{"--engine none: SQLite apps are always proved in process; use --engine sqlite or auto", {}, {}};
     }
     ProofStats stats;
-    std::vector<StatementDiff> diffs;
-    auto found = prove_on_sqlite(plan, queries.queries, stats, &diffs);
+    ReplayRecord replay;
+    auto found = prove_on_sqlite(plan, queries.queries, stats, &replay);
     out.insert(out.end(), found.begin(), found.end());
     result.engine = "SQLite " + sqlite::engine_version();
-    auto ruled = rules::run_rules({Dialect::sqlite, &plan.incoming, &diffs, false, false});
+    auto ruled = rules::run_rules({Dialect::sqlite, &plan.incoming, &replay, false, false});
     out.insert(out.end(), ruled.begin(), ruled.end());
   } else {
     if (options.engine == Engine::sqlite) throw InputError{"--engine sqlite needs dialect \"sqlite\"", {}, {}};
@@ -133,7 +133,7 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
         out.push_back(std::move(d));
       }
     }
-    auto ruled = rules::run_rules({Dialect::postgres, &plan.incoming, &static_result.statement_diffs, false, on_server});
+    auto ruled = rules::run_rules({Dialect::postgres, &plan.incoming, &static_result.replay, false, on_server});
     out.insert(out.end(), ruled.begin(), ruled.end());
   }
   Suppressions suppressions;

@@ -60,16 +60,16 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
     Splitter split = *dialect == Dialect::sqlite ? Splitter(sqlite::split) : Splitter(postgres::split);
     plans.push_back(std::make_unique<MigrationPlan>(plan_migrations(MigrationInputs{}, *inputs.back(), split)));
     const MigrationPlan& plan = *plans.back();
-    std::vector<StatementDiff> diffs;
+    ReplayRecord replay;
     if (*dialect == Dialect::sqlite) {
       ProofStats stats;
-      prove_on_sqlite(plan, {}, stats, &diffs);
+      prove_on_sqlite(plan, {}, stats, &replay);
     } else {
       PostgresStaticResult replayed = check_postgres_statically(plan, {});
-      diffs = std::move(replayed.statement_diffs);
+      replay = std::move(replayed.replay);
       out.insert(out.end(), replayed.migration_findings.begin(), replayed.migration_findings.end());
     }
-    auto found = rules::run_rules({*dialect, &plan.incoming, &diffs, true, false});
+    auto found = rules::run_rules({*dialect, &plan.incoming, &replay, true, false});
     out.insert(out.end(), found.begin(), found.end());
     result.incoming_statements += plan.incoming.size();
     suppressions.collect(plan.incoming);

@@ -135,6 +135,7 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   for (const Statement& s : plan.deployed) replay(deployed, parse_migration(s, "deployed"), s, "deployed", nullptr);
 
   catalog::Catalog next = deployed;
+  result.replay.deployed = deployed;
   Blame blame;
   for (const Statement& s : plan.incoming) {
     postgres::ParsedStatement parsed = parse_migration(s, "new");
@@ -144,7 +145,7 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
     catalog::Catalog after = next.subset(touched);
     std::vector<catalog::Change> changes = catalog::diff(before, after);
     blame.record(changes, after, s.span());
-    result.statement_diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
+    result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
   }
 
   NameResolver on_deployed(deployed);

@@ -13,7 +13,7 @@ namespace mc {
 struct PostgresStaticResult {
   std::vector<Diagnostic> migration_findings;
   std::vector<std::vector<Diagnostic>> query_findings;          // one entry per old query
-  std::vector<StatementDiff> statement_diffs;               // one entry per incoming statement
+  ReplayRecord replay;  // the deployed schema, and what each incoming statement changed
 
   std::vector<Diagnostic> all() const;
 };

@@ -72,8 +72,8 @@ Diagnostic server_break(const Statement& query, const ServerVerdict& v, const Mi
   if (!v.values.empty()) d.notes.push_back(fmt::format("run on both schemas with {}; the deployed schema accepts it", v.values));
   if (v.culprit) {
     const Statement& culprit = plan.incoming[*v.culprit];
-    const catalog::Change* change = *v.culprit < static_result.statement_diffs.size()
-                                        ? culprit_change(static_result.statement_diffs[*v.culprit].changes, v.error)
+    const catalog::Change* change = *v.culprit < static_result.replay.diffs.size()
+                                        ? culprit_change(static_result.replay.diffs[*v.culprit].changes, v.error)
                                         : nullptr;
     if (change) {
       d.object = change->object();

@@ -130,7 +130,7 @@ std::string query_kind(const sqlite::Compiled& compiled) {
 }  // namespace
 
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
-                                        ProofStats& stats, std::vector<StatementDiff>* diffs) {
+                                        ProofStats& stats, ReplayRecord* record) {
   std::vector<Diagnostic> out;
   sqlite::Database deployed;
   for (const Statement& s : plan.deployed) apply(deployed, s, "deployed");
@@ -160,9 +160,10 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     std::vector<catalog::Change> changes = catalog::diff(before, after);
     blame.record(changes, after, s.span());
     next_catalog.replace_relations(after, touched);
-    if (diffs) diffs->push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
+    if (record) record->diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
   }
   catalog::Catalog deployed_catalog = deployed.read_catalog();
+  if (record) record->deployed = deployed_catalog;
   std::vector<std::string> literals = check_literals(next_catalog);
 
   for (const Statement& query : queries) {

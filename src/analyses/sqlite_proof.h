@@ -15,9 +15,9 @@ struct ProofStats {
   size_t writes_exercised = 0;
 };
 
-// Throws InputError when a migration statement does not apply. `diffs` (if given) receives what
-// each incoming statement changed, for the rules.
+// Throws InputError when a migration statement does not apply. `record` (if given) receives the
+// deployed schema and what each incoming statement changed, for the rules.
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
-                                        ProofStats& stats, std::vector<StatementDiff>* diffs = nullptr);
+                                        ProofStats& stats, ReplayRecord* record = nullptr);
 
 }  // namespace mc

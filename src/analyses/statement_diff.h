@@ -14,4 +14,11 @@ struct StatementDiff {
   catalog::Catalog after;   // and after
 };
 
+// What replaying migrations recorded for the rules: the deployed schema, whole, and what each
+// new statement changed.
+struct ReplayRecord {
+  catalog::Catalog deployed;
+  std::vector<StatementDiff> diffs;  // one per incoming statement
+};
+
 }  // namespace mc

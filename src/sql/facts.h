@@ -20,6 +20,8 @@ struct ColumnUse {
   bool generated_stored = false;
   bool primary_key = false;
   bool not_null = false;
+  bool added = false;       // ALTER TABLE … ADD COLUMN (not CREATE TABLE, not ALTER … TYPE)
+  bool identity = false;    // GENERATED … AS IDENTITY
   size_t location = static_cast<size_t>(-1);  // of the type, in the statement
 };
 
@@ -75,7 +77,9 @@ struct StatementFacts {
   std::string value;    // and its value as written
   std::vector<ColumnUse> columns;          // columns it defines or retypes
   std::vector<ConstraintUse> constraints;  // constraints it adds
-  std::vector<std::pair<std::string, size_t>> identifiers;  // names it creates, with their location
+  // Identifiers as written that are longer than PostgreSQL's 63 bytes (which its scanner truncates
+  // before any parse tree sees them), with their location.
+  std::vector<std::pair<std::string, size_t>> overlong_identifiers;
 };
 
 }  // namespace mc::sql

@@ -40,3 +40,80 @@ inline const catalog::Column* column_after(const RuleContext& c, const std::stri
 inline std::string lowered(const RuleContext& c) { return to_lower(normalize_sql(c.statement.text())); }
 
 }  // namespace mc::rules
+
+namespace mc::rules {
+
+// Whether a later statement of this migration renames `relation` away (a rebuild's new table).
+inline bool renamed_later(const RuleContext& c, std::string_view relation) {
+  std::string name = to_lower(relation);
+  for (size_t j = c.index + 1; j < c.statements.size() && j < c.diffs.size(); ++j) {
+    if (!c.statements[j].origin || !c.statement.origin || c.statements[j].origin->file != c.statement.origin->file) continue;
+    for (const catalog::Change& change : c.diffs[j].changes) {
+      if (change.kind == ChangeKind::relation_renamed && to_lower(change.relation) == name) return true;
+    }
+  }
+  return false;
+}
+
+inline bool one_of(std::string_view value, std::initializer_list<std::string_view> options) {
+  for (std::string_view o : options) {
+    if (value == o) return true;
+  }
+  return false;
+}
+
+}  // namespace mc::rules
+
+namespace mc::rules {
+
+inline bool starts_with_ci(std::string_view text, std::string_view prefix) { return to_lower(text).starts_with(to_lower(prefix)); }
+
+}  // namespace mc::rules
+
+namespace mc::rules {
+
+// A table name without its version suffix: messages_2 → messages, users_v2 → users,
+// orders_new → orders. Empty for names that are nothing but a suffix.
+inline std::string table_stem(std::string_view name) {
+  std::string s = to_lower(name);
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    for (std::string_view suffix : {"_new", "_old", "_next", "_tmp", "_copy"}) {
+      if (s.size() > suffix.size() && s.ends_with(suffix)) s.resize(s.size() - suffix.size()), changed = true;
+    }
+    size_t digits = s.size();
+    while (digits > 0 && std::isdigit(static_cast<unsigned char>(s[digits - 1]))) --digits;
+    if (digits < s.size() && digits > 0) {
+      s.resize(digits);
+      if (s.ends_with("_v")) s.pop_back();
+      if (s.ends_with("_")) s.pop_back();
+      changed = true;
+    }
+  }
+  return s;
+}
+
+}  // namespace mc::rules
+
+namespace mc::rules {
+
+// Whether a default expression calls a function PostgreSQL must evaluate for every row: anything
+// but the few stable ones (now(), …) that PostgreSQL 11+ stores once.
+inline bool calls_volatile_function(std::string_view expression) {
+  std::string text = to_lower(expression);
+  for (size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
+    size_t begin = open;
+    while (begin > 0 && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '_' || text[begin - 1] == '.')) --begin;
+    std::string name = text.substr(begin, open - begin);
+    if (size_t dot = name.rfind('.'); dot != std::string::npos) name = name.substr(dot + 1);
+    if (name.empty()) continue;  // a parenthesized expression
+    if (!one_of(name, {"now", "transaction_timestamp", "statement_timestamp", "current_setting", "lower", "upper", "coalesce",
+                       "concat", "to_jsonb", "to_json", "jsonb_build_object", "json_build_object", "array", "numeric",
+                       "varchar", "timestamp", "timestamptz", "interval"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace mc::rules

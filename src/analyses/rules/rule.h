@@ -7,6 +7,7 @@
 // intent), what it changed in the catalog (diff), and the state of its migration file so far.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -37,12 +38,15 @@ struct RuleInfo {
 
 // The migration file a statement belongs to, as far as it has been read.
 struct MigrationState {
+  const SourceFile* file = nullptr;
   int open_transactions = 0;           // explicit BEGIN not yet committed
   bool lock_timeout = false;           // SET lock_timeout seen
   bool statement_timeout = false;      // SET statement_timeout seen
   bool foreign_keys_pragma_in_transaction = false;
   std::set<std::string> created_tables;  // tables this migration created: new and empty
   const Statement* last_begin = nullptr;
+  std::map<std::string, catalog::Catalog> dropped_tables;  // this migration dropped them: as they were
+  mutable std::set<std::string> reported;  // findings a rule reports once per migration
 };
 
 struct RuleContext {
@@ -50,13 +54,26 @@ struct RuleContext {
   const Statement& statement;
   const sql::StatementFacts& facts;
   const std::vector<sql::SchemaChange>& intent;  // PostgreSQL's parse of the statement; empty for SQLite
+  // What the statement changed. For the last step of a SQLite table rebuild (create new, copy,
+  // drop old, rename new), the net effect on the table against what the drop removed.
   const StatementDiff& diff;
   const MigrationState& migration;
+  const catalog::Catalog& deployed;  // the deployed schema, whole (empty for lint)
+  const std::vector<Statement>& statements;  // every new statement, and this one's index
+  const std::vector<StatementDiff>& diffs;
+  size_t index = 0;
   bool lint = false;  // `migcompat lint`: migration files alone, no deployed schema, no old code
   bool locks_measured = false;  // a PostgreSQL server traced this statement's locks
 
   // Whether `table` was created earlier in this same migration (so nothing else uses it yet).
   bool created_here(std::string_view table) const;
+  // Whether a later statement of this migration creates `relation` again (or renames one to it):
+  // a rebuild, or a view that keeps an old name alive.
+  bool recreated_later(std::string_view relation) const;
+  // Whether a later statement of this migration creates an index like `index` again.
+  bool index_recreated_later(const catalog::Change& dropped) const;
+  // True the first time `key` is asked for in this migration: findings told once per file.
+  bool first_in_migration(const std::string& key) const { return migration.reported.insert(key).second; }
 };
 
 struct Finding {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 
 #include "base/text.h"
 #include "sql/postgres/parser.h"
@@ -38,10 +39,78 @@ const StatementDiff& empty_diff() {
   return none;
 }
 
+// A SQLite table rebuild (create new, copy, drop old, rename new to old) seen whole: at the
+// rename, the table as the drop removed it against the table the rename produced.
+std::optional<StatementDiff> rebuild_net_effect(MigrationState& state, const StatementDiff& diff) {
+  for (const catalog::Change& c : diff.changes) {
+    if (c.kind == catalog::ChangeKind::relation_dropped) {
+      if (const catalog::Relation* r = diff.before.find_relation(c.relation); r && r->kind == catalog::RelationKind::table) {
+        state.dropped_tables[to_lower(c.relation)] = diff.before.subset({c.relation});
+      }
+    }
+  }
+  for (const catalog::Change& c : diff.changes) {
+    if (c.kind != catalog::ChangeKind::relation_renamed) continue;
+    auto was = state.dropped_tables.find(to_lower(c.new_name));
+    if (was == state.dropped_tables.end()) continue;
+    StatementDiff net;
+    net.before = was->second;
+    net.after = diff.after.subset({c.new_name});
+    net.changes = catalog::diff(net.before, net.after);
+    state.dropped_tables.erase(was);
+    return net;
+  }
+  return std::nullopt;
+}
+
+const catalog::Catalog& empty_catalog() {
+  static const catalog::Catalog none;
+  return none;
+}
+
 }  // namespace
 
 bool RuleContext::created_here(std::string_view table) const {
   return migration.created_tables.count(to_lower(table)) > 0;
+}
+
+namespace {
+
+bool same_file(const Statement& a, const Statement& b) {
+  return a.origin && b.origin && a.origin->file == b.origin->file;
+}
+
+}  // namespace
+
+bool RuleContext::recreated_later(std::string_view relation) const {
+  std::string name = to_lower(relation);
+  for (size_t j = index + 1; j < statements.size() && j < diffs.size(); ++j) {
+    if (!same_file(statements[j], statement)) continue;
+    for (const catalog::Change& c : diffs[j].changes) {
+      if ((c.kind == catalog::ChangeKind::relation_added && to_lower(c.relation) == name) ||
+          (c.kind == catalog::ChangeKind::relation_renamed && to_lower(c.new_name) == name)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+bool RuleContext::index_recreated_later(const catalog::Change& dropped) const {
+  const catalog::Index* was = nullptr;
+  for (const auto& [_, index_before] : diff.before.indexes()) {
+    if (index_before.name == dropped.new_name) was = &index_before;
+  }
+  for (size_t j = index + 1; j < statements.size() && j < diffs.size(); ++j) {
+    if (!same_file(statements[j], statement)) continue;
+    for (const catalog::Change& c : diffs[j].changes) {
+      if (c.kind != catalog::ChangeKind::index_added) continue;
+      if (to_lower(c.new_name) == to_lower(dropped.new_name)) return true;
+      const catalog::Index* now = diffs[j].after.find_index(c.new_name);
+      if (was && now && to_lower(now->table) == to_lower(was->table) && now->columns == was->columns) return true;
+    }
+  }
+  return false;
 }
 
 Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, const Finding& finding) {
@@ -68,6 +137,9 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
   std::map<const SourceFile*, MigrationState> files;
   std::map<const SourceFile*, const Statement*> last_statement;
   const std::vector<Statement>& statements = *run.statements;
+  static const std::vector<StatementDiff> no_diffs;
+  const std::vector<StatementDiff>& diffs = run.replay ? run.replay->diffs : no_diffs;
+  const catalog::Catalog& deployed = run.replay ? run.replay->deployed : empty_catalog();
   for (size_t i = 0; i < statements.size(); ++i) {
     const Statement& s = statements[i];
     postgres::ParsedStatement parsed;
@@ -75,9 +147,12 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
     else parsed.facts = sqlite::statement_facts(s.text());
     const SourceFile* file = s.origin ? s.origin->file : nullptr;
     MigrationState& state = files[file];
+    state.file = file;
     last_statement[file] = &s;
-    const StatementDiff& diff = run.diffs && i < run.diffs->size() ? (*run.diffs)[i] : empty_diff();
-    RuleContext context{run.dialect, s, parsed.facts, parsed.changes, diff, state, run.lint, run.locks_measured};
+    const StatementDiff& raw = i < diffs.size() ? diffs[i] : empty_diff();
+    std::optional<StatementDiff> net = rebuild_net_effect(state, raw);
+    RuleContext context{run.dialect, s,     parsed.facts, parsed.changes, net ? *net : raw, state,
+                        deployed,    statements, diffs, i,              run.lint, run.locks_measured};
     for (const Rule* rule : all_rules()) {
       if (!(rule->info.dialects & dialect_bit) || !rule->check) continue;
       std::vector<Finding> found;

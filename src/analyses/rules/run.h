@@ -10,7 +10,7 @@ namespace mc::rules {
 struct RuleRun {
   Dialect dialect = Dialect::sqlite;
   const std::vector<Statement>* statements = nullptr;  // new migration statements, in apply order
-  const std::vector<StatementDiff>* diffs = nullptr;   // one per statement
+  const ReplayRecord* replay = nullptr;                // the deployed schema; one diff per statement
   bool lint = false;
   bool locks_measured = false;  // a server traced the locks (MC040–MC042): the static lock-timeout rule defers to it
 };

@@ -42,7 +42,6 @@ void add_constraint(StatementFacts& facts, const PgQuery__Constraint* c, const s
   use.using_index = c->indexname && *c->indexname;
   use.on_new_column = on_new_column;
   use.location = loc(c->location);
-  if (!use.name.empty()) facts.identifiers.emplace_back(use.name, use.location);
   facts.constraints.push_back(std::move(use));
 }
 
@@ -65,9 +64,9 @@ void add_column(StatementFacts& facts, const PgQuery__ColumnDef* def, const std:
       use.default_expr = expression_text(sql, start_of(c->raw_expr));
     }
     if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED) use.generated_stored = true;
+    if (c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY) use.identity = true;
     add_constraint(facts, c, table, true);
   }
-  if (!use.column.empty()) facts.identifiers.emplace_back(use.column, loc(def->location));
   facts.columns.push_back(std::move(use));
 }
 
@@ -97,7 +96,10 @@ void alter_table(StatementFacts& facts, const PgQuery__AlterTableStmt* stmt, std
     const Node* def = cmd->def;
     switch (cmd->subtype) {
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
-        if (def && def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) add_column(facts, def->column_def, facts.table, sql);
+        if (def && def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
+          add_column(facts, def->column_def, facts.table, sql);
+          facts.columns.back().added = true;
+        }
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
         if (def && def->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) {
@@ -123,17 +125,40 @@ void alter_table(StatementFacts& facts, const PgQuery__AlterTableStmt* stmt, std
   }
 }
 
+// PostgreSQL's scanner truncates identifiers to 63 bytes (NAMEDATALEN - 1), so long names are
+// found in the tokens, as written.
+void find_overlong_identifiers(StatementFacts& facts, std::string_view sql) {
+  std::string text(sql);
+  PgQueryScanResult scanned = pg_query_scan(text.c_str());
+  if (scanned.error) {
+    pg_query_free_scan_result(scanned);
+    return;
+  }
+  PgQuery__ScanResult* result =
+      pg_query__scan_result__unpack(nullptr, scanned.pbuf.len, reinterpret_cast<const uint8_t*>(scanned.pbuf.data));
+  pg_query_free_scan_result(scanned);
+  if (!result) return;
+  for (size_t i = 0; i < result->n_tokens; ++i) {
+    const PgQuery__ScanToken* t = result->tokens[i];
+    if (t->token != PG_QUERY__TOKEN__IDENT || t->start < 0 || t->end <= t->start) continue;
+    std::string name = text.substr(static_cast<size_t>(t->start), static_cast<size_t>(t->end - t->start));
+    if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+    if (name.size() > 63) facts.overlong_identifiers.emplace_back(name, static_cast<size_t>(t->start));
+  }
+  pg_query__scan_result__free_unpacked(result, nullptr);
+}
+
 }  // namespace
 
 StatementFacts statement_facts(const Node* stmt, std::string_view sql) {
   StatementFacts facts;
+  find_overlong_identifiers(facts, sql);
   switch (stmt->node_case) {
     case PG_QUERY__NODE__NODE_CREATE_STMT: {
       const PgQuery__CreateStmt* c = stmt->create_stmt;
       facts.command = Command::create_table;
       facts.table = table_of(c->relation);
       facts.if_not_exists = c->if_not_exists;
-      if (c->relation && c->relation->relname) facts.identifiers.emplace_back(c->relation->relname, loc(c->relation->location));
       for (size_t i = 0; i < c->n_table_elts; ++i) {
         const Node* el = c->table_elts[i];
         if (el->node_case == PG_QUERY__NODE__NODE_COLUMN_DEF) add_column(facts, el->column_def, facts.table, sql);
@@ -148,7 +173,6 @@ StatementFacts statement_facts(const Node* stmt, std::string_view sql) {
       facts.table = table_of(ix->relation);
       facts.concurrently = ix->concurrent;
       facts.if_not_exists = ix->if_not_exists;
-      if (ix->idxname && *ix->idxname) facts.identifiers.emplace_back(ix->idxname, sql::no_location);
       break;
     }
     case PG_QUERY__NODE__NODE_DROP_STMT: {

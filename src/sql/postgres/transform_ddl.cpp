@@ -209,6 +209,8 @@ std::vector<std::string> object_name(const Node* object) {
     for (size_t i = 0; i < object->list->n_items; ++i) parts.push_back(string_of(object->list->items[i]));
   } else if (object->node_case == PG_QUERY__NODE__NODE_STRING) {
     parts.push_back(string_of(object));
+  } else if (object->node_case == PG_QUERY__NODE__NODE_TYPE_NAME) {  // DROP TYPE, DROP DOMAIN
+    for (size_t i = 0; i < object->type_name->n_names; ++i) parts.push_back(string_of(object->type_name->names[i]));
   }
   return parts;
 }

@@ -18,7 +18,7 @@ void check(const RuleContext& c, std::vector<Finding>& out) {
 
 extern const Rule drop_column;
 const Rule drop_column{{"MC101", "drop-column", Category::breaks_readers, Severity::warning, both_dialects,
-                        "drops a column that old code may still read or write"},
-                       check};
+    "drops a column that old code may still read or write"},
+    check, nullptr};
 
 }  // namespace mc::rules

@@ -1,0 +1,3 @@
+BEGIN;
+CREATE INDEX CONCURRENTLY users_plan_idx ON users (plan);
+COMMIT;

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY users_plan_idx ON users (plan);

@@ -1,0 +1,1 @@
+CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');

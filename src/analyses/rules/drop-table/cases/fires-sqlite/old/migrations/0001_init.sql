@@ -1,0 +1,2 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT, plan TEXT NOT NULL DEFAULT 'free');
+CREATE TABLE legacy_invoices (id INTEGER PRIMARY KEY, total INTEGER);

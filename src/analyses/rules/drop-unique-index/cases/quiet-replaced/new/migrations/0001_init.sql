@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text, plan text NOT NULL DEFAULT 'free');
+CREATE UNIQUE INDEX users_email_key ON users (email);

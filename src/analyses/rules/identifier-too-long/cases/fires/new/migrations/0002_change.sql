@@ -1,0 +1,1 @@
+CREATE INDEX users_email_plan_name_and_a_very_long_suffix_that_goes_past_the_limit_idx ON users (email);

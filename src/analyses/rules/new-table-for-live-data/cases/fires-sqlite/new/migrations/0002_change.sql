@@ -1,0 +1,1 @@
+CREATE TABLE messages_2 (id INTEGER PRIMARY KEY, content TEXT NOT NULL, author TEXT NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE messages_1 (id INTEGER PRIMARY KEY, content TEXT NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE handles (id bigint PRIMARY KEY, handle varchar(30));

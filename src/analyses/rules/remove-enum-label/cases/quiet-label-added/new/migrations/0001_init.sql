@@ -1,0 +1,2 @@
+CREATE TYPE ticket_status AS ENUM ('open', 'closed');
+CREATE TABLE tickets (id bigint PRIMARY KEY, status ticket_status NOT NULL);

@@ -1,0 +1,1 @@
+ALTER TYPE ticket_status RENAME VALUE 'pending' TO 'waiting';

@@ -1,0 +1,2 @@
+CREATE TABLE events (id bigint PRIMARY KEY, kind text);
+CREATE INDEX events_kind_idx ON events (kind);

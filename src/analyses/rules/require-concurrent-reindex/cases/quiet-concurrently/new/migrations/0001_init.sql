@@ -1,0 +1,2 @@
+CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, name text, plan text NOT NULL DEFAULT 'free');
+CREATE INDEX users_plan_idx ON users (plan);

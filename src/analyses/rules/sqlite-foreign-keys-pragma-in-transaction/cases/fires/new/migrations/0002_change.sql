@@ -1,0 +1,4 @@
+BEGIN;
+PRAGMA foreign_keys = OFF;
+ALTER TABLE users ADD COLUMN age INTEGER;
+COMMIT;
