@@ -32,6 +32,7 @@ struct CheckOptions {
 struct CheckResult {
   Dialect dialect = Dialect::sqlite;
   std::string engine;  // what proved the queries: "SQLite 3.40.1", "static"
+  bool lint = false;   // `migcompat lint`: rules over migration files, no old code
   size_t deployed_statements = 0;
   size_t incoming_statements = 0;
   size_t queries = 0;

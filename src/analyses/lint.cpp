@@ -48,6 +48,7 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
   CheckResult result;
   result.dialect = *dialect;
   result.engine = "rules only (lint)";
+  result.lint = true;
   std::vector<Diagnostic>& out = result.diagnostics;
   Suppressions suppressions;
   // Statements point into these; they must outlive the policy step.

@@ -124,8 +124,10 @@ std::vector<Diagnostic> Suppressions::problems() const {
       d.primary = s.where;
       out.push_back(std::move(d));
     } else if (!s.used) {
+      std::vector<std::string> shown;
+      for (const std::string& code : s.codes) shown.push_back(code.starts_with("mc") ? to_upper(code) : code);
       Diagnostic d = make_diagnostic(checks::unused_suppression);
-      d.message = fmt::format("this suppression of {} silences nothing here; remove it", fmt::join(s.codes, ", "));
+      d.message = fmt::format("this suppression of {} silences nothing here; remove it", fmt::join(shown, ", "));
       d.primary = s.where;
       out.push_back(std::move(d));
     }

@@ -7,6 +7,7 @@
 namespace mc {
 
 std::string to_lower(std::string_view s);
+std::string to_upper(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 bool istarts_with(std::string_view s, std::string_view prefix);
 std::string_view trim(std::string_view s);

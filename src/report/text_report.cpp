@@ -120,6 +120,12 @@ void write_text_report(std::ostream& out, const CheckResult& result, const TextS
     warnings += d.severity == Severity::warning;
   }
   const char* verdict_color = errors ? p.red : p.green;
+  if (result.lint) {
+    out << fmt::format("{}{}{}: {} error{}, {} warning{} in {} migration statement{}\n", verdict_color,
+                       errors ? "failed" : "passed", p.reset, errors, errors == 1 ? "" : "s", warnings,
+                       warnings == 1 ? "" : "s", result.incoming_statements, result.incoming_statements == 1 ? "" : "s");
+    return;
+  }
   out << fmt::format("{}{}{}: {} error{}, {} warning{}; {} old quer{} checked against {} new migration statement{} "
                      "({} deployed), {}\n",
                      verdict_color, errors ? "incompatible" : "compatible", p.reset, errors, errors == 1 ? "" : "s",

@@ -1,0 +1,2 @@
+ALTER TABLE notes DROP COLUMN body;
+ALTER TABLE notes DROP COLUMN legacy_flag;

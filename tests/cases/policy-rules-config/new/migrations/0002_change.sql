@@ -1,0 +1,2 @@
+ALTER TABLE notes DROP COLUMN legacy_flag;
+CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT);

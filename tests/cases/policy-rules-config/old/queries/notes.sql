@@ -1,0 +1,1 @@
+SELECT id, title, body FROM notes WHERE id = ?;

@@ -1,0 +1,2 @@
+-- migcompat:ignore MC101
+ALTER TABLE notes DROP COLUMN legacy_flag;

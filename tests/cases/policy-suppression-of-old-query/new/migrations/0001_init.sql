@@ -1,0 +1,1 @@
+CREATE TABLE notes (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT, legacy_flag INTEGER);
