@@ -45,6 +45,7 @@ struct StatementFacts {
     drop_index,
     create_view,
     drop_view,
+    drop_sequence,
     truncate,
     drop_database,
     begin,

@@ -117,3 +117,40 @@ inline bool calls_volatile_function(std::string_view expression) {
 }
 
 }  // namespace mc::rules
+
+namespace mc::rules {
+
+// Whether a PostgreSQL statement takes a table lock that ordinary reads or writes wait for.
+inline bool takes_blocking_lock(const sql::StatementFacts& facts) {
+  switch (facts.command) {
+    case Command::alter_table:
+    case Command::drop_table:
+    case Command::truncate:
+    case Command::cluster: return true;
+    case Command::create_index:
+    case Command::drop_index:
+    case Command::reindex: return !facts.concurrently;
+    case Command::vacuum: return facts.vacuum_full;
+    default: return false;
+  }
+}
+
+}  // namespace mc::rules
+
+namespace mc::rules {
+
+// A column of `type` that a later statement of this migration adds to `table`, or "".
+inline std::string added_later_with_type(const RuleContext& c, const std::string& table, const std::string& type) {
+  for (size_t j = c.index + 1; j < c.statements.size() && j < c.diffs.size(); ++j) {
+    if (!c.statements[j].origin || !c.statement.origin || c.statements[j].origin->file != c.statement.origin->file) continue;
+    for (const catalog::Change& change : c.diffs[j].changes) {
+      if (change.kind != ChangeKind::column_added || to_lower(change.relation) != to_lower(table)) continue;
+      const catalog::Relation* r = c.diffs[j].after.find_relation(table);
+      const catalog::Column* added = r ? r->find_column(change.column) : nullptr;
+      if (added && to_lower(added->type) == to_lower(type)) return change.column;
+    }
+  }
+  return "";
+}
+
+}  // namespace mc::rules

@@ -45,6 +45,7 @@ struct MigrationState {
   bool foreign_keys_pragma_in_transaction = false;
   std::set<std::string> created_tables;  // tables this migration created: new and empty
   const Statement* last_begin = nullptr;
+  std::string locked_table;  // inside BEGIN: a table a statement took a blocking lock on
   std::map<std::string, catalog::Catalog> dropped_tables;  // this migration dropped them: as they were
   mutable std::set<std::string> reported;  // findings a rule reports once per migration
 };

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "analyses/rules/helpers.h"
 #include "base/text.h"
 #include "sql/postgres/parser.h"
 #include "sql/sqlite/facts.h"
@@ -15,7 +16,11 @@ namespace {
 
 using Command = sql::StatementFacts::Command;
 
-void advance(MigrationState& state, const Statement& statement, const sql::StatementFacts& facts) {
+void advance(MigrationState& state, const Statement& statement, const sql::StatementFacts& facts, Dialect dialect) {
+  if (dialect == Dialect::postgres && state.open_transactions > 0 && state.locked_table.empty() &&
+      takes_blocking_lock(facts) && !facts.table.empty() && !state.created_tables.count(to_lower(facts.table))) {
+    state.locked_table = facts.table;
+  }
   switch (facts.command) {
     case Command::begin:
       ++state.open_transactions;
@@ -24,6 +29,7 @@ void advance(MigrationState& state, const Statement& statement, const sql::State
     case Command::commit:
     case Command::rollback:
       if (state.open_transactions > 0) --state.open_transactions;
+      if (state.open_transactions == 0) state.locked_table.clear();
       break;
     case Command::set:
       if (facts.setting == "lock_timeout") state.lock_timeout = true;
@@ -159,7 +165,7 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
       rule->check(context, found);
       for (const Finding& f : found) out.push_back(rule_diagnostic(*rule, s, f));
     }
-    advance(state, s, parsed.facts);
+    advance(state, s, parsed.facts, run.dialect);
   }
   for (const auto& [file, state] : files) {
     const Statement* where = state.last_begin && state.open_transactions > 0 ? state.last_begin : last_statement[file];

@@ -182,6 +182,7 @@ StatementFacts statement_facts(const Node* stmt, std::string_view sql) {
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: facts.command = Command::drop_index; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
         case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: facts.command = Command::drop_view; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: facts.command = Command::drop_sequence; break;
         default: break;
       }
       facts.concurrently = d->concurrent;

@@ -7,18 +7,7 @@ namespace {
 
 void check(const RuleContext& c, std::vector<Finding>& out) {
   if (c.locks_measured || c.migration.lock_timeout) return;
-  bool strong = false;
-  switch (c.facts.command) {
-    case Command::alter_table:
-    case Command::drop_table:
-    case Command::truncate:
-    case Command::cluster: strong = true; break;
-    case Command::create_index:
-    case Command::drop_index:
-    case Command::reindex: strong = !c.facts.concurrently; break;
-    case Command::vacuum: strong = c.facts.vacuum_full; break;
-    default: break;
-  }
+  bool strong = takes_blocking_lock(c.facts);
   if (!strong || (!c.facts.table.empty() && c.created_here(c.facts.table))) return;
   if (!c.first_in_migration("lock-timeout")) return;
   out.push_back({.message = "takes a lock that blocks the table, and no lock_timeout is set: behind a long-running "

@@ -1,0 +1,1 @@
+DROP SEQUENCE orders_number_seq;

@@ -1,0 +1,1 @@
+ALTER TABLE messages ALTER COLUMN author TO author TEXT NOT NULL DEFAULT '';

@@ -1,0 +1,1 @@
+CREATE TABLE messages (id INTEGER PRIMARY KEY, author TEXT);
