@@ -40,6 +40,7 @@ struct Relation {
   std::vector<std::string> checks;  // CHECK expressions as written
   std::string definition;  // the CREATE statement's text where the engine keeps it (SQLite)
   std::vector<std::string> depends_on;  // views: the relations their query reads
+  std::vector<std::string> triggers;    // tables: trigger names (read from SQLite's schema)
 
   const Column* find_column(std::string_view name) const;
   Column* find_column(std::string_view name);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 
 #include "analyses/rules/rule.h"
@@ -151,6 +152,22 @@ inline std::string added_later_with_type(const RuleContext& c, const std::string
     }
   }
   return "";
+}
+
+}  // namespace mc::rules
+
+namespace mc::rules {
+
+// Whether a later statement of this migration is CREATE TRIGGER `name`.
+inline bool trigger_created_later(const RuleContext& c, std::string_view name) {
+  std::string wanted = to_lower(name);
+  for (size_t j = c.index + 1; j < c.statements.size(); ++j) {
+    if (!c.statements[j].origin || !c.statement.origin || c.statements[j].origin->file != c.statement.origin->file) continue;
+    std::string text = to_lower(normalize_sql(c.statements[j].text()));
+    if (!text.starts_with("create trigger") && !text.starts_with("create temp trigger")) continue;
+    if (text.find(" " + wanted + " ") != std::string::npos || text.find("\"" + wanted + "\"") != std::string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace mc::rules

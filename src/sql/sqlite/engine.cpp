@@ -211,7 +211,7 @@ catalog::Catalog Database::read_catalog(const std::vector<std::string>* only) {
     // The relations named, looked up by name (sqlite_schema is keyed for that).
     sqlite3_prepare_v2(db_,
                        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
-                       "WHERE tbl_name = ?1 COLLATE NOCASE AND type IN ('table', 'view')",
+                       "WHERE tbl_name = ?1 COLLATE NOCASE AND type IN ('table', 'view', 'trigger')",
                        -1, &raw, nullptr);
     StmtPtr objects(raw);
     std::set<std::string> seen;
@@ -270,6 +270,10 @@ catalog::Catalog Database::read_catalog(const std::vector<std::string>* only) {
       while (sqlite3_step(info.get()) == SQLITE_ROW) index.columns.push_back(column_text(info.get(), 0));
       out.add_index(std::move(index));
     }
+  }
+  for (const auto& [type, name, table, sql] : rows) {
+    if (type != "trigger") continue;
+    if (catalog::Relation* rel = out.find_relation(table)) rel->triggers.push_back(name);
   }
   return out;
 }

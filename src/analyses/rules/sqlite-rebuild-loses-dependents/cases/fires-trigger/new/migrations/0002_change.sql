@@ -2,4 +2,3 @@ CREATE TABLE users_new (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT, 
 INSERT INTO users_new (id, email, name, plan) SELECT id, email, name, plan FROM users;
 DROP TABLE users;
 ALTER TABLE users_new RENAME TO users;
-CREATE INDEX users_email_idx ON users (email);

@@ -1,0 +1,4 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT, plan TEXT NOT NULL DEFAULT 'free');
+CREATE INDEX users_email_idx ON users (email);
+CREATE TABLE audit (user_id INTEGER, at TEXT);
+CREATE TRIGGER users_audit AFTER UPDATE ON users BEGIN INSERT INTO audit VALUES (NEW.id, CURRENT_TIMESTAMP); END;
