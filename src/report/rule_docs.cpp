@@ -18,17 +18,18 @@ std::string dialects(unsigned mask) {
 }
 
 std::string header(const rules::Rule& rule) {
-  return fmt::format("# {} {}\n\n{}.\n\nCategory: {} · default severity: {} · dialects: {}\n\n", rule.info.code, rule.info.name,
-                     rule.info.summary, rules::category_name(rule.info.category), severity_name(rule.info.severity),
-                     dialects(rule.info.dialects));
+  return fmt::format("# {} {}\n\n{}.\n\nCategory: {} · default severity: {} · dialects: {} · status: {}\n\n", rule.info.code,
+                     rule.info.name, rule.info.summary, rules::category_name(rule.info.category),
+                     severity_name(rule.info.severity), dialects(rule.info.dialects), rule.info.status);
 }
 
 }  // namespace
 
 void write_rules_table(std::ostream& out) {
   for (const rules::Rule* rule : rules::all_rules()) {
-    out << fmt::format("{}  {:<44} {:<8} {:<24} {:<17} {}\n", rule->info.code, rule->info.name, severity_name(rule->info.severity),
-                       rules::category_name(rule->info.category), dialects(rule->info.dialects), rule->info.summary);
+    out << fmt::format("{}  {:<44} {:<8} {:<24} {:<17} {}{}\n", rule->info.code, rule->info.name,
+                       severity_name(rule->info.severity), rules::category_name(rule->info.category),
+                       dialects(rule->info.dialects), rule->info.summary, rule->info.status == "stable" ? "" : " (preview)");
   }
   out << fmt::format("\n{} rules. `migcompat explain CODE` prints one; docs/rules/ has them all. Checks of `check` itself "
                      "(MC001–MC051) are in docs/checks.md.\n",
@@ -59,11 +60,11 @@ void write_rule_docs(const std::filesystem::path& dir) {
            "query's error; with no known old query they stay warnings (`--strict` makes them errors). Change a\n"
            "rule's severity or turn it off with `[rules]` in migcompat.toml; silence one finding with\n"
            "`-- migcompat:ignore CODE reason` on or above its statement.\n\n"
-           "| code | name | category | severity | dialects | summary |\n|---|---|---|---|---|---|\n";
+           "| code | name | category | severity | dialects | status | summary |\n|---|---|---|---|---|---|---|\n";
   for (const rules::Rule* rule : rules::all_rules()) {
-    index << fmt::format("| {} | [{}]({}.md) | {} | {} | {} | {} |\n", rule->info.code, rule->info.name, rule->info.name,
-                         rules::category_name(rule->info.category), severity_name(rule->info.severity),
-                         dialects(rule->info.dialects), rule->info.summary);
+    index << fmt::format("| {} | [{}]({}.md) | {} | {} | {} | {} | {} |\n", rule->info.code, rule->info.name,
+                         rule->info.name, rules::category_name(rule->info.category), severity_name(rule->info.severity),
+                         dialects(rule->info.dialects), rule->info.status, rule->info.summary);
     std::ofstream page(dir / (std::string(rule->info.name) + ".md"));
     page << header(*rule) << rules::rule_doc(rule->info.name);
   }

@@ -34,6 +34,9 @@ struct RuleInfo {
   Severity severity;      // default; `[rules]` in migcompat.toml changes it
   unsigned dialects;
   std::string_view summary;  // one line
+  // "stable", or "preview" for rules whose detection is a heuristic still being tuned on real
+  // migrations (their code and name stay; their wording and reach may change).
+  std::string_view status = "stable";
 };
 
 // The migration file a statement belongs to, as far as it has been read.

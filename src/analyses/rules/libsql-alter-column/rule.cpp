@@ -19,7 +19,7 @@ void check(const RuleContext& c, std::vector<Finding>& out) {
 
 extern const Rule libsql_alter_column;
 const Rule libsql_alter_column{{"MC164", "libsql-alter-column", Category::sqlite, Severity::warning, sqlite_only,
-    "libSQL's ALTER COLUMN … TO changes only how new writes are checked, and SQLite cannot replay it"},
+    "libSQL's ALTER COLUMN … TO changes only how new writes are checked, and SQLite cannot replay it", "preview"},
     check, nullptr};
 
 }  // namespace mc::rules

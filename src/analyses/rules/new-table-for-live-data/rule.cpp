@@ -32,7 +32,7 @@ void check(const RuleContext& c, std::vector<Finding>& out) {
 
 extern const Rule new_table_for_live_data;
 const Rule new_table_for_live_data{{"MC124", "new-table-for-live-data", Category::data_loss, Severity::warning, both_dialects,
-    "creates a successor table (messages_2 next to messages_1) while old code keeps writing the old one"},
+    "creates a successor table (messages_2 next to messages_1) while old code keeps writing the old one", "preview"},
     check, nullptr};
 
 }  // namespace mc::rules
