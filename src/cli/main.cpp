@@ -17,6 +17,7 @@
 #include "report/inventory.h"
 #include "report/json_report.h"
 #include "report/rule_docs.h"
+#include "report/sarif_report.h"
 #include "report/text_report.h"
 
 namespace {
@@ -94,8 +95,9 @@ int main(int argc, char** argv) {
   check->add_option("--timeout", flags.server.budget_seconds, "Time budget in seconds for the proof on a server")
       ->default_str("600")
       ->check(CLI::PositiveNumber);
-  check->add_option("--format", format, "Report format: text, json (docs/json-format.md) or github (workflow annotations)")
-      ->check(CLI::IsMember({"text", "json", "github"}));
+  check->add_option("--format", format,
+                    "Report format: text, json (docs/json-format.md), sarif (code scanning) or github (workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   bool timings = false;
   check->add_flag("--timings", timings, "Print how long each phase took to standard error");
   check->add_option("--output", output, "Write the report to this file instead of standard output");
@@ -108,7 +110,8 @@ int main(int argc, char** argv) {
   lint->add_option("paths", lint_paths, "Migration files or directories, each replayed from an empty schema")->required();
   lint->add_option("--dialect", flags.dialect, "sqlite or postgres (default: ./migcompat.toml)")
       ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
-  lint->add_option("--format", format, "Report format: text, json or github")->check(CLI::IsMember({"text", "json", "github"}));
+  lint->add_option("--format", format, "Report format: text, json, sarif or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   lint->add_option("--color", flags.color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
 
   std::string docs_dir;
@@ -183,6 +186,7 @@ int main(int argc, char** argv) {
       if (!flags.dialect.empty()) lint_options.dialect = mc::parse_dialect(flags.dialect);
       mc::CheckResult result = mc::run_lint(sources, lint_options);
       if (format == "json") mc::write_json_report(report, result, MIGCOMPAT_VERSION);
+      else if (format == "sarif") mc::write_sarif_report(report, result, MIGCOMPAT_VERSION);
       else if (format == "github") mc::write_github_report(report, result);
       else mc::write_text_report(report, result, style);
       return result.incompatible() ? 1 : 0;
@@ -198,6 +202,7 @@ int main(int argc, char** argv) {
       std::cerr << fmt::format("timing: {:8.3f} s  the whole check\n", total);
     }
     if (format == "json") mc::write_json_report(report, result, MIGCOMPAT_VERSION);
+    else if (format == "sarif") mc::write_sarif_report(report, result, MIGCOMPAT_VERSION);
     else if (format == "github") mc::write_github_report(report, result);
     else mc::write_text_report(report, result, style);
     return result.incompatible() ? 1 : 0;
