@@ -85,6 +85,8 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
   result.deployed_statements = plan.deployed.size();
   result.incoming_statements = plan.incoming.size();
   result.queries = queries.queries.size();
+  for (const Statement& q : queries.queries) result.query_spans.push_back(q.span());
+  for (const Statement& s : plan.incoming) result.statement_spans.push_back(s.span());
 
   std::vector<Diagnostic>& out = result.diagnostics;
   out.insert(out.end(), plan.findings.begin(), plan.findings.end());

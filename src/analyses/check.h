@@ -37,6 +37,8 @@ struct CheckResult {
   size_t incoming_statements = 0;
   size_t queries = 0;
   std::vector<Diagnostic> diagnostics;  // sorted: by severity (errors first), then location
+  std::vector<Span> query_spans;      // every old query checked (for per-query reports: JUnit)
+  std::vector<Span> statement_spans;  // every new migration statement
   // Phases and their wall-clock seconds, for --timings and the benchmarks.
   std::vector<std::pair<std::string, double>> timings;
 

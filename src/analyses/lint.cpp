@@ -73,6 +73,7 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
     auto found = rules::run_rules({*dialect, &plan.incoming, &replay, true, false});
     out.insert(out.end(), found.begin(), found.end());
     result.incoming_statements += plan.incoming.size();
+    for (const Statement& s : plan.incoming) result.statement_spans.push_back(s.span());
     suppressions.collect(plan.incoming);
   }
   apply_policy(out, PolicyOptions{false, true, here.rules}, suppressions);

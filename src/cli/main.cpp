@@ -16,6 +16,7 @@
 #include "inputs/git_tree.h"
 #include "report/inventory.h"
 #include "report/json_report.h"
+#include "report/markdown_report.h"
 #include "report/rule_docs.h"
 #include "report/sarif_report.h"
 #include "report/text_report.h"
@@ -70,6 +71,23 @@ struct TreeFlags {
   }
 };
 
+void write_report(std::ostream& out, const std::string& format, const mc::CheckResult& result, const mc::TextStyle& style) {
+  if (format == "json") mc::write_json_report(out, result, MIGCOMPAT_VERSION);
+  else if (format == "sarif") mc::write_sarif_report(out, result, MIGCOMPAT_VERSION);
+  else if (format == "junit") mc::write_junit_report(out, result);
+  else if (format == "markdown") mc::write_markdown_report(out, result);
+  else if (format == "github") {
+    mc::write_github_report(out, result);
+    // In a GitHub Actions job, the same findings as the job's summary page.
+    if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+      std::ofstream page(summary, std::ios::app);
+      mc::write_markdown_report(page, result);
+    }
+  } else {
+    mc::write_text_report(out, result, style);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -96,8 +114,9 @@ int main(int argc, char** argv) {
       ->default_str("600")
       ->check(CLI::PositiveNumber);
   check->add_option("--format", format,
-                    "Report format: text, json (docs/json-format.md), sarif (code scanning) or github (workflow annotations)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+                    "Report format: text, json (docs/json-format.md), sarif (code scanning), junit (CI test views), markdown "
+                    "(a pull-request comment) or github (workflow annotations, and a job summary in $GITHUB_STEP_SUMMARY)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown", "github"}));
   bool timings = false;
   check->add_flag("--timings", timings, "Print how long each phase took to standard error");
   check->add_option("--output", output, "Write the report to this file instead of standard output");
@@ -110,8 +129,8 @@ int main(int argc, char** argv) {
   lint->add_option("paths", lint_paths, "Migration files or directories, each replayed from an empty schema")->required();
   lint->add_option("--dialect", flags.dialect, "sqlite or postgres (default: ./migcompat.toml)")
       ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
-  lint->add_option("--format", format, "Report format: text, json, sarif or github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  lint->add_option("--format", format, "Report format: text, json, sarif, junit, markdown or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown", "github"}));
   lint->add_option("--color", flags.color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
 
   std::string docs_dir;
@@ -185,10 +204,7 @@ int main(int argc, char** argv) {
       for (const std::string& p : lint_paths) lint_options.paths.emplace_back(p);
       if (!flags.dialect.empty()) lint_options.dialect = mc::parse_dialect(flags.dialect);
       mc::CheckResult result = mc::run_lint(sources, lint_options);
-      if (format == "json") mc::write_json_report(report, result, MIGCOMPAT_VERSION);
-      else if (format == "sarif") mc::write_sarif_report(report, result, MIGCOMPAT_VERSION);
-      else if (format == "github") mc::write_github_report(report, result);
-      else mc::write_text_report(report, result, style);
+      write_report(report, format, result, style);
       return result.incompatible() ? 1 : 0;
     }
     if (options.old_root.empty()) {
@@ -201,10 +217,7 @@ int main(int argc, char** argv) {
       double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       std::cerr << fmt::format("timing: {:8.3f} s  the whole check\n", total);
     }
-    if (format == "json") mc::write_json_report(report, result, MIGCOMPAT_VERSION);
-    else if (format == "sarif") mc::write_sarif_report(report, result, MIGCOMPAT_VERSION);
-    else if (format == "github") mc::write_github_report(report, result);
-    else mc::write_text_report(report, result, style);
+    write_report(report, format, result, style);
     return result.incompatible() ? 1 : 0;
   } catch (const mc::InputError& error) {
     report.flush();
