@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "base/diagnostic.h"
 #include "base/interrupt.h"
 #include "inputs/git_tree.h"
+#include "inputs/layout.h"
 #include "report/inventory.h"
 #include "report/json_report.h"
 #include "report/markdown_report.h"
@@ -88,6 +90,41 @@ void write_report(std::ostream& out, const std::string& format, const mc::CheckR
   }
 }
 
+int run_init(const std::string& dir, bool force, bool print) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    std::cerr << "migcompat: error: init: " << dir << " is not a directory\n";
+    return 2;
+  }
+  mc::Layout layout = mc::detect_layout(dir);
+  std::string config = mc::layout_config(layout);
+  if (print) {
+    std::cout << config;
+    return 0;
+  }
+  std::filesystem::path file = std::filesystem::path(dir) / "migcompat.toml";
+  if (std::filesystem::exists(file, ec) && !force) {
+    std::cerr << "migcompat: error: init: " << file.string() << " exists; pass --force to replace it, or --print to see the proposal\n";
+    return 2;
+  }
+  std::ofstream(file) << config;
+  auto found = [](const std::string& what, const std::string& value, const std::string& evidence) {
+    std::cout << fmt::format("  {:<11} {}{}\n", what, value.empty() ? "(not found: edit the file)" : value,
+                             evidence.empty() ? "" : "  (" + evidence + ")");
+  };
+  std::cout << "migcompat init: wrote " << file.string() << "\n";
+  found("dialect", layout.dialect ? mc::dialect_name(*layout.dialect) : "", layout.dialect_evidence);
+  found("migrations", layout.migrations, layout.migrations_evidence);
+  std::string queries;
+  for (const std::string& q : layout.queries) queries += (queries.empty() ? "" : ", ") + q;
+  found("queries", queries, "");
+  std::cout << "\nNext, before a deploy (the deployed code from git, the new one from the checkout):\n"
+               "  migcompat check --base origin/main\n"
+               "or with two trees:\n"
+               "  migcompat check --old path/to/deployed --new .\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -140,6 +177,13 @@ int main(int argc, char** argv) {
   CLI::App* explain = app.add_subcommand("explain", "Print a rule's documentation: what it does, why it breaks, what to do instead");
   explain->add_option("rule", explained, "A rule or check code (MC101) or name (drop-column)")->required();
 
+  std::string init_dir = ".";
+  bool init_force = false, init_print = false;
+  CLI::App* init = app.add_subcommand("init", "Look at a repository and write a commented migcompat.toml for it");
+  init->add_option("dir", init_dir, "The repository (default: .)");
+  init->add_flag("--force", init_force, "Overwrite an existing migcompat.toml");
+  init->add_flag("--print", init_print, "Print the config instead of writing it");
+
   CLI::App* migrations = app.add_subcommand(
       "migrations", "List the migration statements in apply order; with --old or --base, which ones are new");
   flags.add(migrations, true);
@@ -178,6 +222,8 @@ int main(int argc, char** argv) {
     std::cerr << "migcompat: error: no rule or check named `" << explained << "` (see `migcompat rules`)\n";
     return 2;
   }
+
+  if (init->parsed()) return run_init(init_dir, init_force, init_print);
 
   mc::SourceManager sources;
   try {
