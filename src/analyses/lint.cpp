@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
 #include "analyses/policy.h"
 #include "analyses/postgres_check.h"
 #include "analyses/rules/run.h"
@@ -18,22 +21,67 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The tree a lint path belongs to: the current directory when the path is inside it (so that
-// locations read as the user typed them), else the path's own directory.
-Tree lint_tree(const fs::path& path, std::optional<Dialect> dialect) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) throw InputError{fmt::format("lint: {} does not exist", path.string()), {}, {}};
-  fs::path relative = path.lexically_normal();
+// A lint target: a migrations directory (every file is new), or migration files of one directory
+// (the files before them are their history, replayed but not linted).
+struct Target {
+  Tree tree;
+  std::set<std::string> files;  // relative to the tree root; empty for a whole directory
+};
+
+// The current directory is the root when the path is inside it (so that locations read as the
+// user typed them), else the path's own directory.
+Target make_target(const fs::path& dir, std::optional<Dialect> dialect) {
+  fs::path relative = dir.lexically_normal();
   fs::path root = ".";
   if (relative.is_absolute() || (!relative.empty() && *relative.begin() == "..")) {
-    root = fs::is_directory(path, ec) ? path : path.parent_path();
-    relative = fs::is_directory(path, ec) ? fs::path(".") : path.filename();
+    root = dir;
+    relative = ".";
   }
   TreeSettings overrides;
   overrides.dialect = dialect;
-  overrides.migrations = relative.generic_string();
-  overrides.queries = std::vector<std::string>{};
-  return open_tree("new", root, overrides);
+  overrides.migrations = relative.empty() ? "." : relative.generic_string();
+  return Target{open_tree("new", root, overrides), {}};
+}
+
+std::vector<Target> lint_targets(const std::vector<fs::path>& paths, std::optional<Dialect> dialect) {
+  std::vector<Target> out;
+  std::map<std::string, size_t> by_directory;
+  for (const fs::path& path : paths) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw InputError{fmt::format("lint: {} does not exist", path.string()), {}, {}};
+    if (fs::is_directory(path, ec)) {
+      out.push_back(make_target(path, dialect));
+      continue;
+    }
+    fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    auto [it, added] = by_directory.emplace(fs::absolute(dir).lexically_normal().string(), out.size());
+    if (added) out.push_back(make_target(dir, dialect));
+    Target& t = out[it->second];
+    t.files.insert((fs::path(*t.tree.settings.migrations) / path.filename()).lexically_normal().generic_string());
+  }
+  return out;
+}
+
+// For given files: history = the directory's migrations before the first of them; new = from
+// the first to the last of them. Statements point into `history` and `upto`, which the caller keeps.
+MigrationPlan plan_for(const Target& target, const MigrationInputs& all, const Splitter& split, MigrationInputs& history,
+                       MigrationInputs& upto) {
+  if (target.files.empty()) return plan_migrations(MigrationInputs{}, all, split);
+  size_t first = all.sources.size(), last = 0;
+  for (size_t i = 0; i < all.sources.size(); ++i) {
+    if (!target.files.count(fs::path(all.sources[i].path).lexically_normal().generic_string())) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  if (first == all.sources.size()) {
+    throw InputError{fmt::format("lint: {} is not a migration file of its directory (down migrations and non-SQL files "
+                                 "are not linted)",
+                                 *target.files.begin()),
+                     {}, {}};
+  }
+  history.sources.assign(all.sources.begin(), all.sources.begin() + static_cast<std::ptrdiff_t>(first));
+  upto.sources.assign(all.sources.begin(), all.sources.begin() + static_cast<std::ptrdiff_t>(last + 1));
+  return plan_migrations(history, upto, split);
 }
 
 }  // namespace
@@ -54,12 +102,14 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
   // Statements point into these; they must outlive the policy step.
   std::vector<std::unique_ptr<MigrationInputs>> inputs;
   std::vector<std::unique_ptr<MigrationPlan>> plans;
-  for (const fs::path& path : options.paths) {
-    Tree tree = lint_tree(path, dialect);
-    CodeModules modules(sources, tree);
-    inputs.push_back(std::make_unique<MigrationInputs>(load_migrations(sources, modules, tree)));
+  for (const Target& target : lint_targets(options.paths, dialect)) {
+    CodeModules modules(sources, target.tree);
+    inputs.push_back(std::make_unique<MigrationInputs>(load_migrations(sources, modules, target.tree)));
+    const MigrationInputs& all = *inputs.back();
+    auto& history = *inputs.emplace_back(std::make_unique<MigrationInputs>());
+    auto& upto = *inputs.emplace_back(std::make_unique<MigrationInputs>());
     Splitter split = *dialect == Dialect::sqlite ? Splitter(sqlite::split) : Splitter(postgres::split);
-    plans.push_back(std::make_unique<MigrationPlan>(plan_migrations(MigrationInputs{}, *inputs.back(), split)));
+    plans.push_back(std::make_unique<MigrationPlan>(plan_for(target, all, split, history, upto)));
     const MigrationPlan& plan = *plans.back();
     ReplayRecord replay;
     if (*dialect == Dialect::sqlite) {

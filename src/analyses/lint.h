@@ -1,6 +1,7 @@
 // `migcompat lint PATH…`: the rule catalog over migration files alone — no deployed tree, no
-// old code — for squawk-style use in editors and pre-commit hooks. Each PATH (a migrations
-// directory or one migration file) is replayed from an empty schema, in its own apply order.
+// old code — for squawk-style use in editors and pre-commit hooks. A directory is linted whole,
+// replayed from an empty schema in its apply order. Files are linted with their history: the
+// migrations of their directory that come before them are replayed first, not linted.
 #pragma once
 
 #include <filesystem>

@@ -154,6 +154,8 @@ int main(int argc, char** argv) {
                     "Report format: text, json (docs/json-format.md), sarif (code scanning), junit (CI test views), markdown "
                     "(a pull-request comment) or github (workflow annotations, and a job summary in $GITHUB_STEP_SUMMARY)")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown", "github"}));
+  std::string sarif_file;
+  check->add_option("--sarif", sarif_file, "Also write the report as SARIF to this file (for code scanning uploads)");
   bool timings = false;
   check->add_flag("--timings", timings, "Print how long each phase took to standard error");
   check->add_option("--output", output, "Write the report to this file instead of standard output");
@@ -264,6 +266,11 @@ int main(int argc, char** argv) {
       std::cerr << fmt::format("timing: {:8.3f} s  the whole check\n", total);
     }
     write_report(report, format, result, style);
+    if (!sarif_file.empty()) {
+      std::ofstream sarif(sarif_file);
+      if (!sarif) throw mc::InputError{"cannot write --sarif " + sarif_file, {}, {}};
+      mc::write_sarif_report(sarif, result, MIGCOMPAT_VERSION);
+    }
     return result.incompatible() ? 1 : 0;
   } catch (const mc::InputError& error) {
     report.flush();
