@@ -108,7 +108,7 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
     auto found = prove_on_sqlite(plan, queries.queries, stats, &replay);
     out.insert(out.end(), found.begin(), found.end());
     result.engine = "SQLite " + sqlite::engine_version();
-    auto ruled = rules::run_rules({Dialect::sqlite, &plan.incoming, &replay, false, false});
+    auto ruled = rules::run_rules({Dialect::sqlite, &plan.incoming, &replay, nullptr, false, false});
     out.insert(out.end(), ruled.begin(), ruled.end());
   } else {
     if (options.engine == Engine::sqlite) throw InputError{"--engine sqlite needs dialect \"sqlite\"", {}, {}};
@@ -135,7 +135,8 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
         out.push_back(std::move(d));
       }
     }
-    auto ruled = rules::run_rules({Dialect::postgres, &plan.incoming, &static_result.replay, false, on_server});
+    auto ruled = rules::run_rules(
+        {Dialect::postgres, &plan.incoming, &static_result.replay, &static_result.parsed_incoming, false, on_server});
     out.insert(out.end(), ruled.begin(), ruled.end());
   }
   Suppressions suppressions;

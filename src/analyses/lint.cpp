@@ -112,15 +112,17 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
     plans.push_back(std::make_unique<MigrationPlan>(plan_for(target, all, split, history, upto)));
     const MigrationPlan& plan = *plans.back();
     ReplayRecord replay;
+    std::vector<postgres::ParsedStatement> parsed;
     if (*dialect == Dialect::sqlite) {
       ProofStats stats;
       prove_on_sqlite(plan, {}, stats, &replay);
     } else {
       PostgresStaticResult replayed = check_postgres_statically(plan, {});
       replay = std::move(replayed.replay);
+      parsed = std::move(replayed.parsed_incoming);
       out.insert(out.end(), replayed.migration_findings.begin(), replayed.migration_findings.end());
     }
-    auto found = rules::run_rules({*dialect, &plan.incoming, &replay, true, false});
+    auto found = rules::run_rules({*dialect, &plan.incoming, &replay, &parsed, true, false});
     out.insert(out.end(), found.begin(), found.end());
     result.incoming_statements += plan.incoming.size();
     for (const Statement& s : plan.incoming) result.statement_spans.push_back(s.span());

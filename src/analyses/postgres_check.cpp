@@ -146,6 +146,7 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
     std::vector<catalog::Change> changes = catalog::diff(before, after);
     blame.record(changes, after, s.span());
     result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
+    result.parsed_incoming.push_back(std::move(parsed));
   }
 
   NameResolver on_deployed(deployed);

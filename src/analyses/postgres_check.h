@@ -7,6 +7,7 @@
 #include "analyses/plan.h"
 #include "base/diagnostic.h"
 #include "analyses/statement_diff.h"
+#include "sql/postgres/parser.h"
 
 namespace mc {
 
@@ -14,6 +15,7 @@ struct PostgresStaticResult {
   std::vector<Diagnostic> migration_findings;
   std::vector<std::vector<Diagnostic>> query_findings;          // one entry per old query
   ReplayRecord replay;  // the deployed schema, and what each incoming statement changed
+  std::vector<postgres::ParsedStatement> parsed_incoming;  // each incoming statement, parsed once for all
 
   std::vector<Diagnostic> all() const;
 };

@@ -148,9 +148,13 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
   const catalog::Catalog& deployed = run.replay ? run.replay->deployed : empty_catalog();
   for (size_t i = 0; i < statements.size(); ++i) {
     const Statement& s = statements[i];
-    postgres::ParsedStatement parsed;
-    if (run.dialect == Dialect::postgres) parsed = postgres::parse(s.text());
-    else parsed.facts = sqlite::statement_facts(s.text());
+    postgres::ParsedStatement own;
+    bool shared = run.dialect == Dialect::postgres && run.parsed && i < run.parsed->size();
+    if (!shared) {
+      if (run.dialect == Dialect::postgres) own = postgres::parse(s.text());
+      else own.facts = sqlite::statement_facts(s.text());
+    }
+    const postgres::ParsedStatement& parsed = shared ? (*run.parsed)[i] : own;
     const SourceFile* file = s.origin ? s.origin->file : nullptr;
     MigrationState& state = files[file];
     state.file = file;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analyses/rules/rule.h"
+#include "sql/postgres/parser.h"
 
 namespace mc::rules {
 
@@ -11,6 +12,8 @@ struct RuleRun {
   Dialect dialect = Dialect::sqlite;
   const std::vector<Statement>* statements = nullptr;  // new migration statements, in apply order
   const ReplayRecord* replay = nullptr;                // the deployed schema; one diff per statement
+  // PostgreSQL: the statements as the static check parsed them (else each is parsed here).
+  const std::vector<postgres::ParsedStatement>* parsed = nullptr;
   bool lint = false;
   bool locks_measured = false;  // a server traced the locks (MC040–MC042): the static lock-timeout rule defers to it
 };
