@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "analyses/blame.h"
 #include "analyses/checks.h"
 #include "analyses/explain.h"
@@ -58,6 +60,36 @@ std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>&
     }
   }
   return out;
+}
+
+// The indexes a statement can change, when that is knowable from the statement alone: none for
+// column defaults, nullability, checks, new columns and views; the named one for CREATE/DROP
+// INDEX. Nullopt (all of the touched tables' indexes) for anything that can rename, retype or
+// drop indexed columns and tables.
+std::optional<std::vector<std::string>> indexes_touched(const std::vector<sql::SchemaChange>& changes) {
+  std::vector<std::string> names;
+  for (const sql::SchemaChange& change : changes) {
+    switch (change.kind) {
+      case Kind::add_column:
+      case Kind::set_default:
+      case Kind::drop_default:
+      case Kind::set_not_null:
+      case Kind::drop_not_null:
+      case Kind::add_check:
+      case Kind::create_view:
+      case Kind::create_enum:
+      case Kind::add_enum_label:
+      case Kind::rename_enum_label:
+      case Kind::create_function:
+      case Kind::drop_function:
+      case Kind::rename_function:
+      case Kind::no_schema_effect: break;
+      case Kind::create_index: names.push_back(change.name); break;
+      case Kind::drop_index: names.insert(names.end(), change.names.begin(), change.names.end()); break;
+      default: return std::nullopt;
+    }
+  }
+  return names;
 }
 
 // Replays one parsed migration statement into `catalog`. Throws InputError when PostgreSQL would
@@ -136,13 +168,18 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
 
   catalog::Catalog next = deployed;
   result.replay.deployed = deployed;
+  // Reserved: these element types do not all have noexcept moves, so growth would copy them all.
+  result.replay.diffs.reserve(plan.incoming.size());
+  result.parsed_incoming.reserve(plan.incoming.size());
   Blame blame;
   for (const Statement& s : plan.incoming) {
     postgres::ParsedStatement parsed = parse_migration(s, "new");
     std::vector<std::string> touched = touched_relations(parsed.changes, next);
-    catalog::Catalog before = next.subset(touched);
+    std::optional<std::vector<std::string>> indexes = indexes_touched(parsed.changes);
+    const std::vector<std::string>* only = indexes ? &*indexes : nullptr;
+    catalog::Catalog before = next.subset(touched, only);
     replay(next, parsed, s, "new", &result.migration_findings);
-    catalog::Catalog after = next.subset(touched);
+    catalog::Catalog after = next.subset(touched, only);
     std::vector<catalog::Change> changes = catalog::diff(before, after);
     blame.record(changes, after, s.span());
     result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});

@@ -150,6 +150,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
   // Kept current statement by statement from partial reads of what each one touched.
   catalog::Catalog next_catalog = next.read_catalog();
   Blame blame;
+  if (record) record->diffs.reserve(plan.incoming.size());  // StatementDiff's move is not noexcept
   for (const Statement& s : plan.incoming) {
     std::string target = create_if_not_exists_target(s.text());
     if (!target.empty() && next.has_relation(target)) {

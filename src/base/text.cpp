@@ -17,10 +17,16 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
+// ASCII case folding without the locale lookup of std::tolower: SQL identifiers and keywords
+// fold ASCII only, and this runs in the catalog's innermost loops.
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+    if (x == y) continue;
+    if ((x | 0x20) != (y | 0x20) || (x | 0x20) < 'a' || (x | 0x20) > 'z') return false;
+  }
+  return true;
 }
 
 bool istarts_with(std::string_view s, std::string_view prefix) {

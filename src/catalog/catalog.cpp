@@ -158,7 +158,7 @@ bool Catalog::function_accepts(std::string_view name, size_t args) const {
   return false;
 }
 
-Catalog Catalog::subset(const std::vector<std::string>& names) const {
+Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector<std::string>* only_indexes) const {
   Catalog out;
   for (const std::string& name : names) {
     if (auto f = functions_.find(to_lower(name)); f != functions_.end()) {
@@ -167,7 +167,14 @@ Catalog Catalog::subset(const std::vector<std::string>& names) const {
     if (const auto* labels = find_enum(name)) out.set_enum(name, *labels);
     if (const Relation* rel = find_relation(name)) {
       out.add_relation(*rel);
-      for (const Index* index : indexes_on(rel->name)) out.add_index(*index);
+      if (!only_indexes) {
+        for (const Index* index : indexes_on(rel->name)) out.add_index(*index);
+      }
+    }
+  }
+  if (only_indexes) {
+    for (const std::string& name : *only_indexes) {
+      if (const Index* index = find_index(name); index && out.find_relation(index->table)) out.add_index(*index);
     }
   }
   return out;

@@ -65,7 +65,9 @@ class Catalog {
 
   // A catalog holding only the named relations (missing names are skipped) and their indexes:
   // what a per-statement diff needs, at the cost of the statement's size, not the schema's.
-  Catalog subset(const std::vector<std::string>& names) const;
+  // With `only_indexes`, just those of the relations' indexes (a statement that cannot change
+  // indexes passes an empty list, so that a table's growing index list is not copied each time).
+  Catalog subset(const std::vector<std::string>& names, const std::vector<std::string>* only_indexes = nullptr) const;
   // The inverse: for each name, drop this catalog's relation (and its indexes) and take
   // `source`'s, if it has one. Keeps a catalog current from per-statement partial reads.
   void replace_relations(const Catalog& source, const std::vector<std::string>& names);

@@ -1,5 +1,7 @@
 #include "catalog/diff.h"
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <set>
 
@@ -50,13 +52,26 @@ std::string describe_column(const Column& c) {
   return out;
 }
 
+// Columns by folded name: looking each one up by a linear scan made wide tables quadratic.
+std::unordered_map<std::string, const Column*> by_name(const Relation& r) {
+  std::unordered_map<std::string, const Column*> out;
+  out.reserve(r.columns.size());
+  for (const Column& c : r.columns) out.emplace(to_lower(c.name), &c);
+  return out;
+}
+
 void diff_columns(const Relation& before, const Relation& after, std::vector<Change>& out) {
+  std::unordered_map<std::string, const Column*> before_columns = by_name(before), after_columns = by_name(after);
+  auto find = [](const std::unordered_map<std::string, const Column*>& in, const std::string& name) -> const Column* {
+    auto it = in.find(to_lower(name));
+    return it == in.end() ? nullptr : it->second;
+  };
   std::vector<const Column*> dropped, added;
   for (const Column& c : before.columns) {
-    if (!after.find_column(c.name)) dropped.push_back(&c);
+    if (!find(after_columns, c.name)) dropped.push_back(&c);
   }
   for (const Column& c : after.columns) {
-    if (!before.find_column(c.name)) added.push_back(&c);
+    if (!find(before_columns, c.name)) added.push_back(&c);
   }
   // One column out and one of the same type in: most likely a rename.
   if (dropped.size() == 1 && added.size() == 1 && iequals(dropped[0]->type, added[0]->type)) {
@@ -67,7 +82,7 @@ void diff_columns(const Relation& before, const Relation& after, std::vector<Cha
   for (const Column* c : dropped) out.push_back({ChangeKind::column_dropped, after.name, c->name, {}, describe_column(*c)});
   for (const Column* c : added) out.push_back({ChangeKind::column_added, after.name, c->name, {}, describe_column(*c)});
   for (const Column& a : after.columns) {
-    const Column* b = before.find_column(a.name);
+    const Column* b = find(before_columns, a.name);
     if (!b) continue;
     if (!iequals(a.type, b->type)) {
       out.push_back({ChangeKind::column_type_changed, after.name, a.name, {}, b->type + " -> " + a.type});
