@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <optional>
+#include <thread>
 
 #include "analyses/blame.h"
 #include "analyses/checks.h"
@@ -38,13 +40,30 @@ std::vector<std::string> relations_read(const sql::Select& select) {
   return out;
 }
 
-postgres::ParsedStatement parse_migration(const Statement& statement, const char* which) {
-  postgres::ParsedStatement parsed = postgres::parse(statement.text());
+// Every statement parsed, on all cores: parsing is pure and costs more than the replay that
+// must follow in order. A statement that does not parse is an input error, raised in order.
+std::vector<postgres::ParsedStatement> parse_all(const std::vector<Statement>& statements) {
+  std::vector<postgres::ParsedStatement> out(statements.size());
+  constexpr size_t batch = 64;
+  size_t jobs = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), statements.size() / batch + 1);
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t begin; (begin = next.fetch_add(batch)) < statements.size();) {
+      for (size_t i = begin; i < std::min(begin + batch, statements.size()); ++i) out[i] = postgres::parse(statements[i].text());
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t j = 1; j < jobs; ++j) workers.emplace_back(work);
+  work();
+  for (std::thread& t : workers) t.join();
+  return out;
+}
+
+void throw_if_unparsed(const postgres::ParsedStatement& parsed, const Statement& statement, const char* which) {
   if (parsed.error) {
     throw InputError{fmt::format("{} migration statement does not parse: {}", which, parsed.error->message),
                      statement.span_at(parsed.error->offset, parsed.error->offset + 1), {}};
   }
-  return parsed;
 }
 
 // The relations a statement's changes can affect, so that blame diffs only those.
@@ -164,7 +183,13 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   PostgresStaticResult result;
   result.query_findings.resize(queries.size());
   catalog::Catalog deployed;
-  for (const Statement& s : plan.deployed) replay(deployed, parse_migration(s, "deployed"), s, "deployed", nullptr);
+  {
+    std::vector<postgres::ParsedStatement> parsed = parse_all(plan.deployed);
+    for (size_t i = 0; i < plan.deployed.size(); ++i) {
+      throw_if_unparsed(parsed[i], plan.deployed[i], "deployed");
+      replay(deployed, parsed[i], plan.deployed[i], "deployed", nullptr);
+    }
+  }
 
   catalog::Catalog next = deployed;
   result.replay.deployed = deployed;
@@ -172,8 +197,11 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   result.replay.diffs.reserve(plan.incoming.size());
   result.parsed_incoming.reserve(plan.incoming.size());
   Blame blame;
-  for (const Statement& s : plan.incoming) {
-    postgres::ParsedStatement parsed = parse_migration(s, "new");
+  std::vector<postgres::ParsedStatement> incoming = parse_all(plan.incoming);
+  for (size_t k = 0; k < plan.incoming.size(); ++k) {
+    const Statement& s = plan.incoming[k];
+    postgres::ParsedStatement& parsed = incoming[k];
+    throw_if_unparsed(parsed, s, "new");
     std::vector<std::string> touched = touched_relations(parsed.changes, next);
     std::optional<std::vector<std::string>> indexes = indexes_touched(parsed.changes);
     const std::vector<std::string>* only = indexes ? &*indexes : nullptr;
