@@ -171,3 +171,21 @@ inline bool trigger_created_later(const RuleContext& c, std::string_view name) {
 }
 
 }  // namespace mc::rules
+
+namespace mc::rules {
+
+// The type-preference rules: one finding per column the statement defines or retypes whose type
+// `matches`. `message` is formatted with the table, the column and the type.
+template <class Matches>
+void report_column_types(const RuleContext& c, std::vector<Finding>& out, Matches matches, std::string_view message,
+                         std::string_view help) {
+  for (const sql::ColumnUse& column : c.facts.columns) {
+    if (!matches(column)) continue;
+    out.push_back({.message = fmt::format(fmt::runtime(message), column.table, column.column, column.type),
+                   .object = column.table + "." + column.column,
+                   .at = column.location,
+                   .help = std::string(help)});
+  }
+}
+
+}  // namespace mc::rules

@@ -6,13 +6,10 @@ namespace mc::rules {
 namespace {
 
 void check(const RuleContext& c, std::vector<Finding>& out) {
-  for (const sql::ColumnUse& column : c.facts.columns) {
-    if (!(column.type == "bpchar")) continue;
-    out.push_back({.message = fmt::format("{}.{} is char(n) ({}): values are blank-padded, which surprises comparisons and length checks", column.table, column.column, column.type),
-                   .object = column.table + "." + column.column,
-                   .at = column.location,
-                   .help = "use text (with a CHECK on the length if it matters)"});
-  }
+  report_column_types(
+      c, out, [](const sql::ColumnUse& column) { return column.type == "bpchar"; },
+      "{}.{} is char(n) ({}): values are blank-padded, which surprises comparisons and length checks",
+      "use text (with a CHECK on the length if it matters)");
 }
 
 }  // namespace

@@ -6,13 +6,10 @@ namespace mc::rules {
 namespace {
 
 void check(const RuleContext& c, std::vector<Finding>& out) {
-  for (const sql::ColumnUse& column : c.facts.columns) {
-    if (!(one_of(column.type, {"int4", "int", "integer", "serial", "serial4"}))) continue;
-    out.push_back({.message = fmt::format("{}.{} is a 32-bit {}: ids and counters that pass 2,147,483,647 make inserts fail", column.table, column.column, column.type),
-                   .object = column.table + "." + column.column,
-                   .at = column.location,
-                   .help = "use bigint (or bigserial / bigint GENERATED … AS IDENTITY)"});
-  }
+  report_column_types(
+      c, out, [](const sql::ColumnUse& column) { return one_of(column.type, {"int4", "int", "integer", "serial", "serial4"}); },
+      "{}.{} is a 32-bit {}: ids and counters that pass 2,147,483,647 make inserts fail",
+      "use bigint (or bigserial / bigint GENERATED … AS IDENTITY)");
 }
 
 }  // namespace

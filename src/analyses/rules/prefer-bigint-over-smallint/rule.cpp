@@ -6,13 +6,10 @@ namespace mc::rules {
 namespace {
 
 void check(const RuleContext& c, std::vector<Finding>& out) {
-  for (const sql::ColumnUse& column : c.facts.columns) {
-    if (!(one_of(column.type, {"int2", "smallint", "smallserial", "serial2"}))) continue;
-    out.push_back({.message = fmt::format("{}.{} is a 16-bit {}: values past 32,767 make writes fail", column.table, column.column, column.type),
-                   .object = column.table + "." + column.column,
-                   .at = column.location,
-                   .help = "use bigint (or integer where the range is truly bounded)"});
-  }
+  report_column_types(
+      c, out, [](const sql::ColumnUse& column) { return one_of(column.type, {"int2", "smallint", "smallserial", "serial2"}); },
+      "{}.{} is a 16-bit {}: values past 32,767 make writes fail",
+      "use bigint (or integer where the range is truly bounded)");
 }
 
 }  // namespace

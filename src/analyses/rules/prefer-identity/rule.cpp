@@ -6,13 +6,10 @@ namespace mc::rules {
 namespace {
 
 void check(const RuleContext& c, std::vector<Finding>& out) {
-  for (const sql::ColumnUse& column : c.facts.columns) {
-    if (!(one_of(column.type, {"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"}))) continue;
-    out.push_back({.message = fmt::format("{}.{} is {}: its sequence is a separate object with its own permissions and ownership", column.table, column.column, column.type),
-                   .object = column.table + "." + column.column,
-                   .at = column.location,
-                   .help = "use bigint GENERATED ALWAYS AS IDENTITY (or BY DEFAULT)"});
-  }
+  report_column_types(
+      c, out, [](const sql::ColumnUse& column) { return one_of(column.type, {"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"}); },
+      "{}.{} is {}: its sequence is a separate object with its own permissions and ownership",
+      "use bigint GENERATED ALWAYS AS IDENTITY (or BY DEFAULT)");
 }
 
 }  // namespace

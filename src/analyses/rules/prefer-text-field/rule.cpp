@@ -6,13 +6,10 @@ namespace mc::rules {
 namespace {
 
 void check(const RuleContext& c, std::vector<Finding>& out) {
-  for (const sql::ColumnUse& column : c.facts.columns) {
-    if (!(column.type == "varchar" && column.has_length)) continue;
-    out.push_back({.message = fmt::format("{}.{} is {}(n): raising or lowering the limit later is an ALTER … TYPE (ACCESS EXCLUSIVE, a rewrite when lowered)", column.table, column.column, column.type),
-                   .object = column.table + "." + column.column,
-                   .at = column.location,
-                   .help = "use text, with CHECK (char_length(col) <= n) added NOT VALID if the limit matters"});
-  }
+  report_column_types(
+      c, out, [](const sql::ColumnUse& column) { return column.type == "varchar" && column.has_length; },
+      "{}.{} is {}(n): raising or lowering the limit later is an ALTER … TYPE (ACCESS EXCLUSIVE, a rewrite when lowered)",
+      "use text, with CHECK (char_length(col) <= n) added NOT VALID if the limit matters");
 }
 
 }  // namespace

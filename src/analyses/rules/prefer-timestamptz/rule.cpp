@@ -6,13 +6,10 @@ namespace mc::rules {
 namespace {
 
 void check(const RuleContext& c, std::vector<Finding>& out) {
-  for (const sql::ColumnUse& column : c.facts.columns) {
-    if (!(column.type == "timestamp")) continue;
-    out.push_back({.message = fmt::format("{}.{} is {} without time zone: values depend on the session's time zone setting", column.table, column.column, column.type),
-                   .object = column.table + "." + column.column,
-                   .at = column.location,
-                   .help = "use timestamptz (timestamp with time zone)"});
-  }
+  report_column_types(
+      c, out, [](const sql::ColumnUse& column) { return column.type == "timestamp"; },
+      "{}.{} is {} without time zone: values depend on the session's time zone setting",
+      "use timestamptz (timestamp with time zone)");
 }
 
 }  // namespace
