@@ -165,10 +165,20 @@ void query_findings(const Statement& query, const ServerVerdict& v, const std::v
   }
 }
 
-bool sets_lock_timeout(const Statement& s) {
-  std::string text = to_lower(normalize_sql(s.text()));
-  return text.starts_with("set lock_timeout") || text.starts_with("set local lock_timeout") ||
-         text.starts_with("set session lock_timeout");
+// For each new statement: whether its migration file set lock_timeout before it (from the
+// statement facts the static check parsed, as the rules see them).
+std::vector<bool> lock_timeout_before(const MigrationPlan& plan, const PostgresStaticResult& static_result) {
+  std::vector<bool> out(plan.incoming.size(), false);
+  std::map<const SourceFile*, bool> set_in;
+  for (size_t k = 0; k < plan.incoming.size(); ++k) {
+    const SourceFile* file = plan.incoming[k].origin ? plan.incoming[k].origin->file : nullptr;
+    out[k] = set_in[file];
+    if (k < static_result.parsed_incoming.size()) {
+      const sql::StatementFacts& facts = static_result.parsed_incoming[k].facts;
+      if (facts.command == sql::StatementFacts::Command::set && facts.setting == "lock_timeout") set_in[file] = true;
+    }
+  }
+  return out;
 }
 
 std::string lock_help(const Statement& statement, bool rewrite) {
@@ -216,7 +226,7 @@ std::string relation_name(const ServerProof& proof, unsigned oid) {
 }
 
 void lock_findings(const MigrationPlan& plan, const std::vector<Statement>& queries, const ServerProof& proof,
-                   std::vector<Diagnostic>& out) {
+                   const std::vector<bool>& timeout_before, std::vector<Diagnostic>& out) {
   // One missing-lock-timeout finding per migration: the first statement that needs it.
   std::map<const SqlText*, size_t> timeout_finding;
   for (size_t k = 0; k < proof.traces.size() && k < plan.incoming.size(); ++k) {
@@ -230,10 +240,7 @@ void lock_findings(const MigrationPlan& plan, const std::vector<Statement>& quer
       out.push_back(std::move(d));
       continue;
     }
-    bool timeout_set = false;
-    for (size_t j = 0; j < k; ++j) {
-      if (plan.incoming[j].origin == statement.origin && sets_lock_timeout(plan.incoming[j])) timeout_set = true;
-    }
+    bool timeout_set = k < timeout_before.size() && timeout_before[k];
     bool reported_wait = false;
     for (const auto& [oid, mode] : trace.locks) {
       bool rewritten = std::count(trace.rewritten.begin(), trace.rewritten.end(), oid) > 0;
@@ -302,7 +309,7 @@ std::vector<Diagnostic> server_findings(const MigrationPlan& plan, const std::ve
   for (size_t i = 0; i < queries.size(); ++i) {
     query_findings(queries[i], proof.verdicts[i], static_result.query_findings[i], plan, static_result, engine, out);
   }
-  lock_findings(plan, queries, proof, out);
+  lock_findings(plan, queries, proof, lock_timeout_before(plan, static_result), out);
   return out;
 }
 
