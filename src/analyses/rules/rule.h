@@ -71,6 +71,8 @@ struct RuleContext {
 
   // Whether `table` was created earlier in this same migration (so nothing else uses it yet).
   bool created_here(std::string_view table) const;
+  // Whether statements[j] belongs to the same migration file as this statement.
+  bool in_same_migration(size_t j) const;
   // Whether a later statement of this migration creates `relation` again (or renames one to it):
   // a rebuild, or a view that keeps an old name alive.
   bool recreated_later(std::string_view relation) const;

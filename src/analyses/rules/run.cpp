@@ -80,18 +80,15 @@ bool RuleContext::created_here(std::string_view table) const {
   return migration.created_tables.count(to_lower(table)) > 0;
 }
 
-namespace {
-
-bool same_file(const Statement& a, const Statement& b) {
-  return a.origin && b.origin && a.origin->file == b.origin->file;
+bool RuleContext::in_same_migration(size_t j) const {
+  return j < statements.size() && statements[j].origin && statement.origin &&
+         statements[j].origin->file == statement.origin->file;
 }
-
-}  // namespace
 
 bool RuleContext::recreated_later(std::string_view relation) const {
   std::string name = to_lower(relation);
   for (size_t j = index + 1; j < statements.size() && j < diffs.size(); ++j) {
-    if (!same_file(statements[j], statement)) continue;
+    if (!in_same_migration(j)) continue;
     for (const catalog::Change& c : diffs[j].changes) {
       if ((c.kind == catalog::ChangeKind::relation_added && to_lower(c.relation) == name) ||
           (c.kind == catalog::ChangeKind::relation_renamed && to_lower(c.new_name) == name)) {
@@ -108,7 +105,7 @@ bool RuleContext::index_recreated_later(const catalog::Change& dropped) const {
     if (index_before.name == dropped.new_name) was = &index_before;
   }
   for (size_t j = index + 1; j < statements.size() && j < diffs.size(); ++j) {
-    if (!same_file(statements[j], statement)) continue;
+    if (!in_same_migration(j)) continue;
     for (const catalog::Change& c : diffs[j].changes) {
       if (c.kind != catalog::ChangeKind::index_added) continue;
       if (to_lower(c.new_name) == to_lower(dropped.new_name)) return true;
