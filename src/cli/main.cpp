@@ -22,6 +22,7 @@
 #include "report/rule_docs.h"
 #include "report/sarif_report.h"
 #include "report/text_report.h"
+#include "sql/sqlite/engine.h"
 
 namespace {
 
@@ -30,6 +31,7 @@ struct TreeFlags {
   std::string old_root, new_root = ".", base, dialect, migrations, engine = "auto", color = "auto";
   mc::ServerProofOptions server;
   bool strict = false;
+  double statement_seconds = 30;
   std::vector<std::string> queries;
 
   void add(CLI::App* cmd, bool with_old) {
@@ -58,6 +60,7 @@ struct TreeFlags {
                : engine == "postgres" ? mc::Engine::postgres
                                       : mc::Engine::auto_select;
     o.server = server;
+    o.server.statement_timeout_ms = static_cast<int>(statement_seconds * 1000);
     o.strict = strict;
     if (o.server.database_url.empty()) {
       if (const char* url = std::getenv("MIGCOMPAT_DATABASE_URL"); url && *url) o.server.database_url = url;
@@ -150,6 +153,10 @@ int main(int argc, char** argv) {
   check->add_option("--timeout", flags.server.budget_seconds, "Time budget in seconds for the proof on a server")
       ->default_str("600")
       ->check(CLI::PositiveNumber);
+  check->add_option("--statement-timeout", flags.statement_seconds,
+                    "Seconds any one migration statement or query may run on an engine (SQLite or PostgreSQL)")
+      ->default_str("30")
+      ->check(CLI::Range(0.001, 86400.0));
   check->add_option("--format", format,
                     "Report format: text, json (docs/json-format.md), sarif (code scanning), junit (CI test views), markdown "
                     "(a pull-request comment) or github (workflow annotations, and a job summary in $GITHUB_STEP_SUMMARY)")
@@ -259,6 +266,9 @@ int main(int argc, char** argv) {
       throw mc::InputError{"check needs the deployed tree: --old DIR, or --base GITREF to take it from git", {}, {}};
     }
     auto started = std::chrono::steady_clock::now();
+    mc::sqlite::Limits limits;
+    limits.statement_seconds = flags.statement_seconds;
+    mc::sqlite::set_limits(limits);
     mc::CheckResult result = mc::run_check(sources, options);
     if (timings) {
       for (const auto& [phase, seconds] : result.timings) std::cerr << fmt::format("timing: {:8.3f} s  {}\n", seconds, phase);

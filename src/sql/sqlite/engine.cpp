@@ -2,8 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <mutex>
 #include <set>
 #include <stdexcept>
+
+#include <fmt/format.h>
 
 #include "base/text.h"
 
@@ -89,7 +93,24 @@ int record_schema_change(void* data, int action, const char* a, const char* b, c
 
 }  // namespace
 
+namespace {
+
+Limits limits;
+
+int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+void set_limits(const Limits& new_limits) {
+  limits = new_limits;
+  sqlite3_hard_heap_limit64(limits.heap_bytes);
+}
+
 Database::Database() {
+  static std::once_flag heap_limit;
+  std::call_once(heap_limit, [] { sqlite3_hard_heap_limit64(limits.heap_bytes); });
   if (sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     throw std::runtime_error("cannot open an in-memory SQLite database");
   }
@@ -97,37 +118,92 @@ Database::Database() {
   // silently become a string literal.
   sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DML, 0, nullptr);
   sqlite3_db_config(db_, SQLITE_DBCONFIG_DQS_DDL, 1, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+  sqlite3_exec(db_, "PRAGMA temp_store = MEMORY", nullptr, nullptr, nullptr);
+  sqlite3_set_authorizer(db_, &Database::guard, this);
+  sqlite3_progress_handler(db_, 10000, &Database::check_deadline, this);
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
+// Every statement passes here at prepare time (and VACUUM INTO's inner ATTACH at run time). A
+// file name in ATTACH or VACUUM INTO would make SQLite create or change a file on the user's disk
+// (URI names can even pick another VFS), so only in-memory and temporary databases get through.
+int Database::guard(void* self, int action, const char* a, const char* b, const char* database, const char* trigger) {
+  auto* db = static_cast<Database*>(self);
+  if (action == SQLITE_ATTACH) {
+    std::string_view file = a ? a : "";
+    if (!file.empty() && file != ":memory:") {
+      db->refused_ = fmt::format("'{}': migcompat replays into memory and never writes a file (ATTACH and VACUUM "
+                                 "INTO may name only ':memory:')",
+                                 file);
+      return SQLITE_DENY;
+    }
+  }
+  return db->recorder_ ? db->recorder_(db->recorder_data_, action, a, b, database, trigger) : SQLITE_OK;
+}
+
+int Database::check_deadline(void* self) {
+  auto* db = static_cast<Database*>(self);
+  if (db->deadline_ns_ == 0 || now_ns() < db->deadline_ns_) return 0;
+  db->timed_out_ = true;
+  return 1;
+}
+
+void Database::start(Recorder recorder, void* data) {
+  recorder_ = recorder;
+  recorder_data_ = data;
+  refused_.clear();
+  timed_out_ = false;
+  deadline_ns_ = now_ns() + static_cast<int64_t>(limits.statement_seconds * 1e9);
+}
+
+void Database::finish() {
+  recorder_ = nullptr;
+  recorder_data_ = nullptr;
+  deadline_ns_ = 0;
+}
+
+std::string Database::error_message() const {
+  if (!refused_.empty()) return "refused " + refused_;
+  if (timed_out_) {
+    return fmt::format("did not finish within {:g} s (the statement time limit): does it loop, e.g. a recursive "
+                       "CTE without an end?",
+                       limits.statement_seconds);
+  }
+  if (sqlite3_errcode(db_) == SQLITE_NOMEM) {
+    return fmt::format("out of memory: SQLite may use {} MiB in all", limits.heap_bytes >> 20);
+  }
+  return sqlite3_errmsg(db_);
+}
+
 std::optional<std::string> Database::execute(std::string_view sql, std::vector<std::string>* touched) {
   sqlite3_stmt* raw = nullptr;
   const char* tail = nullptr;
-  if (touched) sqlite3_set_authorizer(db_, record_schema_change, touched);
+  start(touched ? record_schema_change : nullptr, touched);
+  Running running{this};
   int rc_prepare = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, &tail);
-  if (touched) sqlite3_set_authorizer(db_, nullptr, nullptr);
-  if (rc_prepare != SQLITE_OK) {
-    return std::string(sqlite3_errmsg(db_));
-  }
+  // What the statement touches is known once it is prepared; running it records nothing more.
+  recorder_ = nullptr;
+  if (rc_prepare != SQLITE_OK) return error_message();
   StmtPtr stmt(raw);
   if (!stmt) return std::nullopt;  // only comments
   int rc;
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
   }
-  if (rc != SQLITE_DONE) return std::string(sqlite3_errmsg(db_));
+  if (rc != SQLITE_DONE) return error_message();
   return std::nullopt;
 }
 
 Compiled Database::compile(std::string_view sql) {
   Compiled out;
-  sqlite3_set_authorizer(db_, record_access, &out.accesses);
+  start(record_access, &out.accesses);
   sqlite3_stmt* raw = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
-  sqlite3_set_authorizer(db_, nullptr, nullptr);
+  finish();
   StmtPtr stmt(raw);
   if (rc != SQLITE_OK) {
-    out.error = sqlite3_errmsg(db_);
+    out.error = error_message();
     int offset = sqlite3_error_offset(db_);
     if (offset >= 0) out.error_offset = static_cast<size_t>(offset);
     return out;
@@ -145,9 +221,11 @@ Compiled Database::compile(std::string_view sql) {
 
 RunResult Database::run(std::string_view sql, const std::vector<Value>& params) {
   RunResult out;
+  start(nullptr, nullptr);
+  Running running{this};
   sqlite3_stmt* raw = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK) {
-    out.error = sqlite3_errmsg(db_);
+    out.error = error_message();
     out.extended_code = sqlite3_extended_errcode(db_);
     return out;
   }
@@ -166,7 +244,7 @@ RunResult Database::run(std::string_view sql, const std::vector<Value>& params) 
   while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
   }
   if (rc != SQLITE_DONE) {
-    out.error = sqlite3_errmsg(db_);
+    out.error = error_message();
     out.extended_code = sqlite3_extended_errcode(db_);
     return out;
   }

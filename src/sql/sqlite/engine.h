@@ -43,9 +43,19 @@ struct RunResult {
   int64_t changes = 0;  // rows inserted, updated or deleted (not counting triggers)
 };
 
+// Bounds on what one statement may cost. A migration or query is input, not code we trust: it
+// may loop forever (a recursive CTE without an end) or ask for gigabytes (randomblob).
+struct Limits {
+  double statement_seconds = 30;          // per statement run; then SQLITE_INTERRUPT
+  int64_t heap_bytes = int64_t{512} << 20;  // for all of SQLite in this process
+};
+// Applies to databases opened afterwards (the heap limit at once). Call before any Database.
+void set_limits(const Limits& limits);
+
 class Database {
  public:
-  // A fresh in-memory database with foreign keys off (SQLite's default).
+  // A fresh in-memory database with foreign keys off (SQLite's default). It can write nothing but
+  // itself: ATTACH and VACUUM INTO of a file are refused (see guard in engine.cpp).
   Database();
   ~Database();
   Database(const Database&) = delete;
@@ -73,7 +83,25 @@ class Database {
   bool has_relation(std::string_view name);
 
  private:
+  using Recorder = int (*)(void*, int, const char*, const char*, const char*, const char*);
+  static int guard(void* self, int action, const char* a, const char* b, const char* database, const char* trigger);
+  static int check_deadline(void* self);
+  // Runs `prepare`d statements under the recorder and the time limit; resets both after.
+  void start(Recorder recorder, void* data);
+  void finish();
+  struct Running {
+    Database* db;
+    ~Running() { db->finish(); }
+  };
+  // The engine's message, or ours when the guard or the deadline stopped the statement.
+  std::string error_message() const;
+
   sqlite3* db_ = nullptr;
+  Recorder recorder_ = nullptr;
+  void* recorder_data_ = nullptr;
+  std::string refused_;  // what the guard refused during the current statement
+  bool timed_out_ = false;
+  int64_t deadline_ns_ = 0;
 };
 
 // The engine's version, e.g. "3.40.1".
