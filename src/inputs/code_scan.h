@@ -34,7 +34,7 @@ struct CodeImport {
 };
 
 struct CodeScan {
-  std::vector<CodeLiteral> literals;         // in file order
+  std::vector<CodeLiteral> literals;         // in the order they close (a nested template first)
   std::map<std::string, size_t> constants;   // NAME = <literal> -> index into literals
   std::set<std::string> exported;            // constants other modules may import
   std::map<std::string, CodeImport> imports; // local name -> where it comes from

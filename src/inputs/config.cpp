@@ -4,6 +4,9 @@
 
 #include <toml++/toml.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "base/diagnostic.h"
 
 namespace mc {
@@ -31,14 +34,23 @@ std::string where(const std::filesystem::path& file, const toml::source_region& 
 }  // namespace
 
 TreeSettings load_tree_settings(const std::filesystem::path& root) {
-  TreeSettings settings;
   std::filesystem::path file = root / "migcompat.toml";
   std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) return settings;
+  if (!std::filesystem::exists(file, ec)) return {};
+  std::string shown = file.lexically_normal().string();
+  if (!std::filesystem::is_regular_file(file, ec)) throw InputError{"migcompat.toml is not a regular file", {}, shown};
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) throw InputError{"cannot read migcompat.toml", {}, shown};
+  return parse_tree_settings(text.str(), file);
+}
 
+TreeSettings parse_tree_settings(std::string_view text, const std::filesystem::path& file) {
+  TreeSettings settings;
   toml::table table;
   try {
-    table = toml::parse_file(file.string());
+    table = toml::parse(text, file.string());
   } catch (const toml::parse_error& err) {
     throw InputError{fmt::format("malformed migcompat.toml: {}", err.description()), {},
                      where(file, err.source())};

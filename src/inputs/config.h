@@ -32,6 +32,8 @@ struct TreeSettings {
 // Reads ROOT/migcompat.toml when present. Throws InputError (with file:line:col) on malformed
 // TOML, unknown keys or values of the wrong type.
 TreeSettings load_tree_settings(const std::filesystem::path& root);
+// The same for the text of a migcompat.toml; `file` names it in errors.
+TreeSettings parse_tree_settings(std::string_view text, const std::filesystem::path& file);
 
 // `overrides` wins field by field.
 TreeSettings merge(TreeSettings base, const TreeSettings& overrides);

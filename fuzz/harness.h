@@ -1,0 +1,70 @@
+// What every fuzz target shares: the input as a source file, its parts, and the invariants a
+// splitter or scanner result must keep. An invariant that fails aborts, which libFuzzer reports
+// as a crash with the input that broke it.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/source.h"
+#include "sql/statement.h"
+
+namespace mc::fuzz {
+
+[[noreturn]] inline void violated(const char* what) {
+  std::fprintf(stderr, "fuzz invariant violated: %s\n", what);
+  std::abort();
+}
+
+#define MC_FUZZ_EXPECT(condition) \
+  do {                            \
+    if (!(condition)) ::mc::fuzz::violated(#condition); \
+  } while (0)
+
+inline std::string_view as_text(const uint8_t* data, size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+// The input cut at each line that is exactly `separator` (at most `parts` pieces): one fuzz
+// input can carry the deployed migrations, the new ones and the old queries.
+inline std::vector<std::string> split_parts(std::string_view text, std::string_view separator, size_t parts) {
+  std::vector<std::string> out;
+  std::string marker = "\n" + std::string(separator) + "\n";
+  size_t from = 0;
+  while (out.size() + 1 < parts) {
+    size_t at = text.find(marker, from);
+    if (at == std::string_view::npos) break;
+    out.emplace_back(text.substr(from, at - from + 1));
+    from = at + marker.size();
+  }
+  out.emplace_back(text.substr(from));
+  out.resize(parts);
+  return out;
+}
+
+// A whole file as one SqlText, as a `.sql` migration or query file is read.
+inline SqlText whole_file(const SourceFile& file) {
+  return SqlText{&file, file.text(), SourceMap::identity(0)};
+}
+
+// Statements lie inside the text, in order, without overlap, and begin and end on tokens.
+inline void expect_well_split(const SqlText& sql, const std::vector<Statement>& statements) {
+  size_t previous_end = 0;
+  for (const Statement& s : statements) {
+    MC_FUZZ_EXPECT(s.origin == &sql);
+    MC_FUZZ_EXPECT(s.begin >= previous_end);
+    MC_FUZZ_EXPECT(s.begin < s.end);
+    MC_FUZZ_EXPECT(s.end <= sql.text.size());
+    previous_end = s.end;
+    Span span = s.span();
+    MC_FUZZ_EXPECT(span.begin <= span.end && span.end <= sql.file->text().size());
+    LineCol at = span.start();
+    MC_FUZZ_EXPECT(at.line >= 1 && at.line <= sql.file->line_count() && at.column >= 1);
+  }
+}
+
+}  // namespace mc::fuzz
