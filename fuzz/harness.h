@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/source.h"
+#include "base/text.h"
 #include "sql/statement.h"
 
 namespace mc::fuzz {
@@ -51,10 +52,21 @@ inline SqlText whole_file(const SourceFile& file) {
   return SqlText{&file, file.text(), SourceMap::identity(0)};
 }
 
+// Between statements there is nothing but whitespace, comments and semicolons: a splitter that
+// drops text drops SQL the check would then never see.
+inline void expect_only_trivia(std::string_view text, size_t from, size_t to, CommentRules rules) {
+  for (size_t i = from; i < to;) {
+    i = skip_sql_trivia(text.substr(0, to), i, rules);
+    if (i < to) MC_FUZZ_EXPECT(text[i] == ';');
+    ++i;
+  }
+}
+
 // Statements lie inside the text, in order, without overlap, and begin and end on tokens.
-inline void expect_well_split(const SqlText& sql, const std::vector<Statement>& statements) {
+inline void expect_well_split(const SqlText& sql, const std::vector<Statement>& statements, CommentRules rules) {
   size_t previous_end = 0;
   for (const Statement& s : statements) {
+    expect_only_trivia(sql.text, previous_end, s.begin, rules);
     MC_FUZZ_EXPECT(s.origin == &sql);
     MC_FUZZ_EXPECT(s.begin >= previous_end);
     MC_FUZZ_EXPECT(s.begin < s.end);
@@ -65,6 +77,7 @@ inline void expect_well_split(const SqlText& sql, const std::vector<Statement>& 
     LineCol at = span.start();
     MC_FUZZ_EXPECT(at.line >= 1 && at.line <= sql.file->line_count() && at.column >= 1);
   }
+  expect_only_trivia(sql.text, previous_end, sql.text.size(), rules);
 }
 
 }  // namespace mc::fuzz

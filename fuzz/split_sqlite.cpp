@@ -9,7 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const mc::SourceFile& file = sources.add("fuzz.sql", "fuzz.sql", std::string(mc::fuzz::as_text(data, size)));
   mc::SqlText sql = mc::fuzz::whole_file(file);
   auto statements = mc::sqlite::split(sql);
-  mc::fuzz::expect_well_split(sql, statements);
+  mc::fuzz::expect_well_split(sql, statements, mc::CommentRules::sqlite);
   for (const mc::Statement& s : statements) mc::sqlite::statement_facts(s.text());
   return 0;
 }

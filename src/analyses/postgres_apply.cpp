@@ -31,7 +31,7 @@ constexpr std::array<unsigned, 8> conflicts = {
 };
 
 std::string first_word(std::string_view sql) {
-  size_t at = skip_sql_trivia(sql, 0);
+  size_t at = skip_sql_trivia(sql, 0, CommentRules::postgres);
   std::string word;
   while (at < sql.size() && (std::isalpha(static_cast<unsigned char>(sql[at])) != 0)) {
     word += static_cast<char>(std::tolower(static_cast<unsigned char>(sql[at++])));

@@ -65,16 +65,28 @@ bool natural_less(std::string_view a, std::string_view b) {
   return a < b;
 }
 
-size_t skip_sql_trivia(std::string_view sql, size_t pos) {
+size_t skip_sql_trivia(std::string_view sql, size_t pos, CommentRules rules) {
+  bool postgres = rules == CommentRules::postgres;
   while (pos < sql.size()) {
     char c = sql[pos];
     if (std::isspace(static_cast<unsigned char>(c))) {
       ++pos;
     } else if (c == '-' && pos + 1 < sql.size() && sql[pos + 1] == '-') {
-      while (pos < sql.size() && sql[pos] != '\n') ++pos;
+      while (pos < sql.size() && sql[pos] != '\n' && !(postgres && sql[pos] == '\r')) ++pos;
     } else if (c == '/' && pos + 1 < sql.size() && sql[pos + 1] == '*') {
-      size_t end = sql.find("*/", pos + 2);
-      pos = end == std::string_view::npos ? sql.size() : end + 2;
+      int depth = 1;
+      pos += 2;
+      while (pos < sql.size() && depth > 0) {
+        if (sql.compare(pos, 2, "*/") == 0) {
+          --depth;
+          pos += 2;
+        } else if (postgres && sql.compare(pos, 2, "/*") == 0) {
+          ++depth;
+          pos += 2;
+        } else {
+          ++pos;
+        }
+      }
     } else {
       break;
     }

@@ -20,8 +20,12 @@ bool natural_less(std::string_view a, std::string_view b);
 // by meaning-preserving identity (string literals are kept as written).
 std::string normalize_sql(std::string_view sql);
 
+// How comments are lexed. PostgreSQL ends a `--` comment at \r as well as \n and nests block
+// comments; SQLite (and this default) ends at \n only and does not nest.
+enum class CommentRules { sqlite, postgres };
+
 // Offset of the first character that is neither whitespace nor inside a SQL comment.
-size_t skip_sql_trivia(std::string_view sql, size_t pos = 0);
+size_t skip_sql_trivia(std::string_view sql, size_t pos = 0, CommentRules rules = CommentRules::sqlite);
 
 // The query name in sqlc-style annotations: "-- name: GetUser :one" gives "GetUser".
 std::string annotation_name(std::string_view leading_trivia);

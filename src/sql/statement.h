@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "base/source.h"
+#include "base/text.h"
 
 namespace mc {
 
@@ -26,6 +27,7 @@ struct Statement {
 // The statement in origin->text between `from` (just after the previous statement) and `to`:
 // leading whitespace and comments are skipped, and their `-- name:` annotation kept; trailing
 // whitespace and `;` are trimmed. Nullopt when only trivia remains.
-std::optional<Statement> statement_between(const SqlText& origin, size_t from, size_t to);
+std::optional<Statement> statement_between(const SqlText& origin, size_t from, size_t to,
+                                          CommentRules rules = CommentRules::sqlite);
 
 }  // namespace mc

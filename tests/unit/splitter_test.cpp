@@ -55,5 +55,49 @@ TEST(PostgresSplitter, DollarQuotedBodiesStayWhole) {
   EXPECT_EQ(st[1].span().to_string(), "f.sql:3:1");
 }
 
+// Found by fuzz_split_postgres: libpg_query's scanner split drops a last statement whose
+// parentheses never close, so a broken migration or query vanished without a word.
+TEST(PostgresSplitter, KeepsALastStatementWithUnclosedParentheses) {
+  SourceManager sources;
+  const SourceFile& f = sources.add("u.sql", "u.sql", "SELECT 1;\nSELECT id FROM users WHERE id IN (1, 2\n");
+  SqlText t = text_of(f);
+  auto st = postgres::split(t);
+  ASSERT_EQ(st.size(), 2u);
+  EXPECT_EQ(st[1].text(), "SELECT id FROM users WHERE id IN (1, 2");
+  EXPECT_EQ(st[1].span().to_string(), "u.sql:2:1");
+}
+
+// Found by fuzz_split_postgres: PostgreSQL ends a `--` comment at a carriage return, so what
+// follows on that "line" is SQL, not comment.
+TEST(PostgresSplitter, LineCommentEndsAtCarriageReturn) {
+  SourceManager sources;
+  const SourceFile& f = sources.add("r.sql", "r.sql", "-- old Mac line end\rDROP TABLE users;");
+  SqlText t = text_of(f);
+  auto st = postgres::split(t);
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(st[0].text(), "DROP TABLE users");
+  // SQLite's comment runs to the \n, so there the whole text is a comment.
+  EXPECT_TRUE(sqlite::split(t).empty());
+}
+
+TEST(PostgresSplitter, BlockCommentsNest) {
+  SourceManager sources;
+  const SourceFile& f = sources.add("n.sql", "n.sql", "/* outer /* inner */ still comment */ SELECT 1;");
+  SqlText t = text_of(f);
+  auto st = postgres::split(t);
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(st[0].text(), "SELECT 1");
+}
+
+// Found by fuzz_split_postgres: the scanner reads a C string, so text after a NUL was lost.
+TEST(PostgresSplitter, TextWithANulByteStaysWhole) {
+  SourceManager sources;
+  const SourceFile& f = sources.add("z.sql", "z.sql", std::string("SELECT 1;\0DROP TABLE users;", 27));
+  SqlText t = text_of(f);
+  auto st = postgres::split(t);
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(st[0].end, t.text.size());
+}
+
 }  // namespace
 }  // namespace mc

@@ -8,6 +8,11 @@ namespace mc::postgres {
 
 ParsedStatement parse(std::string_view statement) {
   ParsedStatement out;
+  // The parser reads a C string; a NUL would silently end the statement early.
+  if (size_t nul = statement.find('\0'); nul != std::string_view::npos) {
+    out.error = ParseError{"invalid byte sequence for encoding \"UTF8\": 0x00", nul};
+    return out;
+  }
   std::string text(statement);
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(text.c_str());
   if (result.error) {

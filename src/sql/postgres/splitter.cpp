@@ -11,7 +11,7 @@ namespace mc::postgres {
 namespace {
 
 void emit(const SqlText& sql, size_t from, size_t to, std::vector<Statement>& out) {
-  if (auto st = statement_between(sql, from, to)) out.push_back(std::move(*st));
+  if (auto st = statement_between(sql, from, to, CommentRules::postgres)) out.push_back(std::move(*st));
 }
 
 }  // namespace
@@ -19,6 +19,12 @@ void emit(const SqlText& sql, size_t from, size_t to, std::vector<Statement>& ou
 std::vector<Statement> split(const SqlText& sql) {
   std::vector<Statement> out;
   if (sql.single_statement) {
+    emit(sql, 0, sql.text.size(), out);
+    return out;
+  }
+  // The scanner reads a C string, so a NUL would hide the rest: keep such text whole, and the
+  // parser rejects it as PostgreSQL does.
+  if (sql.text.find('\0') != std::string::npos) {
     emit(sql, 0, sql.text.size(), out);
     return out;
   }
@@ -38,6 +44,9 @@ std::vector<Statement> split(const SqlText& sql) {
       emit(sql, std::min(previous_end, location), end, out);
       previous_end = end + 1;
     }
+    // The scanner drops a last statement whose parentheses never close ("SELECT (1"): keep it,
+    // so the parser reports it rather than the check passing it silently.
+    if (previous_end < sql.text.size()) emit(sql, previous_end, sql.text.size(), out);
   }
   pg_query_free_split_result(result);
   return out;

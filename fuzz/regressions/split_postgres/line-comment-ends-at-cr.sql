@@ -1,0 +1,1 @@
+-- old Mac line endDROP TABLE users;

@@ -1,0 +1,3 @@
+CREATE TABLE audit (
+  id bigserial PRIMARY KEY,
+  note text
