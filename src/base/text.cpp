@@ -141,20 +141,27 @@ std::string annotation_name(std::string_view trivia) {
 }
 
 bool looks_binary(std::string_view bytes) {
-  std::string_view head = bytes.substr(0, 8192);
-  if (head.find('\0') != std::string_view::npos) return true;
+  return bytes.substr(0, 8192).find('\0') != std::string_view::npos;
+}
+
+size_t first_non_text_byte(std::string_view bytes) {
   size_t i = 0;
-  while (i < head.size()) {
-    auto c = static_cast<unsigned char>(head[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0) return true;
-    if (i + len > head.size()) break;  // cut at the 8 KiB boundary
+  while (i < bytes.size()) {
+    auto c = static_cast<unsigned char>(bytes[i]);
+    if (c >= 0x01 && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c == 0) return i;
+    // Lead bytes of 2-, 3- and 4-byte sequences; C0, C1 and F5..FF never start one.
+    size_t len = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >> 4) == 0xE ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    if (len == 0 || i + len > bytes.size()) return i;
     for (size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(head[i + k]) & 0xC0) != 0x80) return true;
+      if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return i;
     }
     i += len;
   }
-  return false;
+  return std::string_view::npos;
 }
 
 }  // namespace mc

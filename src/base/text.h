@@ -30,7 +30,11 @@ size_t skip_sql_trivia(std::string_view sql, size_t pos = 0, CommentRules rules 
 // The query name in sqlc-style annotations: "-- name: GetUser :one" gives "GetUser".
 std::string annotation_name(std::string_view leading_trivia);
 
-// True when the bytes look like a binary file (NUL byte, or invalid UTF-8 in the first 8 KiB).
+// True when the bytes look like a binary file: a NUL byte in the first 8 KiB (git's test).
 bool looks_binary(std::string_view bytes);
+
+// Offset of the first byte that keeps `bytes` from being UTF-8 text (a NUL, a byte that cannot
+// start a sequence, a sequence cut short), or npos. Overlong 3-byte forms and surrogates pass.
+size_t first_non_text_byte(std::string_view bytes);
 
 }  // namespace mc

@@ -39,6 +39,17 @@ const SourceFile& read_tree_file(SourceManager& sources, const Tree& tree, const
     throw InputError{fmt::format("{}:1:1: expected a text file, found binary data (in the {} tree)", relative_path, tree.label),
                      {}, {}};
   }
+  if (size_t bad = first_non_text_byte(text); bad != std::string::npos) {
+    size_t line_start = text.rfind('\n', bad);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+    std::string what = text[bad] == '\0' ? "a NUL byte in a text file"
+                                          : fmt::format("not valid UTF-8 (byte 0x{:02X}); source files are read as "
+                                                        "UTF-8: convert it, e.g. iconv -f latin1 -t utf-8",
+                                                        static_cast<unsigned char>(text[bad]));
+    throw InputError{fmt::format("{}:{}:{}: {} (in the {} tree)", relative_path, line, bad - line_start + 1, what, tree.label),
+                     {}, {}};
+  }
   return sources.add(absolute, relative_path, std::move(text), tree.label);
 }
 

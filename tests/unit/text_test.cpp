@@ -30,9 +30,16 @@ TEST(AnnotationName, ReadsSqlcNames) {
   EXPECT_EQ(annotation_name("-- just a comment\n"), "");
 }
 
-TEST(LooksBinary, DetectsNulAndBadUtf8) {
+TEST(LooksBinary, NulIsBinaryBadUtf8IsFoundWhereItIs) {
   EXPECT_TRUE(looks_binary(std::string("ab\0cd", 5)));
-  EXPECT_TRUE(looks_binary("\xff\xfe\x01"));
+  EXPECT_FALSE(looks_binary("caf\xe9"));  // Latin-1 is text, just not UTF-8
+  EXPECT_EQ(first_non_text_byte("caf\xe9 au lait"), 3u);
+  EXPECT_EQ(first_non_text_byte("SELECT 'h\xc3\xa9llo \xf0\x9f\x98\x80'"), std::string_view::npos);
+  EXPECT_EQ(first_non_text_byte(std::string("ab\0cd", 5)), 2u);
+  EXPECT_EQ(first_non_text_byte("\xc3\x28"), 0u);    // a lead byte without its continuation
+  EXPECT_EQ(first_non_text_byte("ok\xe2\x82"), 2u);  // cut short at the end
+  EXPECT_EQ(first_non_text_byte("\xc0\xaf"), 0u);    // overlong encoding of '/'
+
   EXPECT_FALSE(looks_binary("SELECT 'héllo' FROM t"));
 }
 

@@ -2,12 +2,22 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
 #include "sql/postgres/nodes.h"
 
 namespace mc::postgres {
 
 ParsedStatement parse(std::string_view statement) {
   ParsedStatement out;
+  if (statement.size() > max_parsed_statement_bytes) {
+    out.oversized = true;
+    std::string size = fmt::format("{:.1f} MiB; migcompat parses statements up to {} MiB",
+                                   static_cast<double>(statement.size()) / (1 << 20), max_parsed_statement_bytes >> 20);
+    out.error = ParseError{"the statement is " + size, 0};
+    out.changes.push_back({.kind = sql::SchemaChange::Kind::unmodeled, .detail = "it is not parsed: " + size});
+    return out;
+  }
   // The parser reads a C string; a NUL would silently end the statement early.
   if (size_t nul = statement.find('\0'); nul != std::string_view::npos) {
     out.error = ParseError{"invalid byte sequence for encoding \"UTF8\": 0x00", nul};

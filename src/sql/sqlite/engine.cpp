@@ -164,6 +164,13 @@ void Database::finish() {
   deadline_ns_ = 0;
 }
 
+namespace {
+
+// SQLite stops reading a statement at a NUL even when given its length: the rest would vanish.
+constexpr std::string_view nul_message = "the statement holds a NUL byte, where SQLite would stop reading it";
+
+}  // namespace
+
 std::string Database::error_message() const {
   if (!refused_.empty()) return "refused " + refused_;
   if (timed_out_) {
@@ -178,6 +185,7 @@ std::string Database::error_message() const {
 }
 
 std::optional<std::string> Database::execute(std::string_view sql, std::vector<std::string>* touched) {
+  if (sql.find('\0') != std::string_view::npos) return std::string(nul_message);
   sqlite3_stmt* raw = nullptr;
   const char* tail = nullptr;
   start(touched ? record_schema_change : nullptr, touched);
@@ -197,6 +205,10 @@ std::optional<std::string> Database::execute(std::string_view sql, std::vector<s
 
 Compiled Database::compile(std::string_view sql) {
   Compiled out;
+  if (sql.find('\0') != std::string_view::npos) {
+    out.error = nul_message;
+    return out;
+  }
   start(record_access, &out.accesses);
   sqlite3_stmt* raw = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
@@ -221,6 +233,10 @@ Compiled Database::compile(std::string_view sql) {
 
 RunResult Database::run(std::string_view sql, const std::vector<Value>& params) {
   RunResult out;
+  if (sql.find('\0') != std::string_view::npos) {
+    out.error = nul_message;
+    return out;
+  }
   start(nullptr, nullptr);
   Running running{this};
   sqlite3_stmt* raw = nullptr;
