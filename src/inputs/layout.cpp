@@ -141,7 +141,7 @@ Layout detect_layout(const fs::path& root) {
     }
     if (!entry.is_regular_file(ec)) continue;
     ++seen;
-    std::string relative = fs::relative(entry.path(), root, ec).generic_string();
+    std::string relative = entry.path().lexically_relative(root).generic_string();
     std::string ext = to_lower(entry.path().extension().string());
     bool manifest = name == "package.json" || name == "go.mod" || name == "requirements.txt" || name == "pyproject.toml" ||
                     name == "deno.json";

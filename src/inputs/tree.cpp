@@ -1,6 +1,8 @@
 #include "inputs/tree.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -30,7 +32,10 @@ const SourceFile& read_tree_file(SourceManager& sources, const Tree& tree, const
   fs::path absolute = tree.root / relative_path;
   std::ifstream in(absolute, std::ios::binary);
   if (!in) {
-    throw InputError{fmt::format("{}: cannot read {} (in the {} tree)", relative_path, absolute.string(), tree.label), {}, {}};
+    int error = errno;
+    throw InputError{fmt::format("{}: cannot read {}: {} (in the {} tree)", relative_path, absolute.string(),
+                                 std::strerror(error), tree.label),
+                     {}, {}};
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
@@ -156,8 +161,12 @@ std::vector<std::string> glob_files(const Tree& tree, const std::string& pattern
       it.disable_recursion_pending();
       continue;
     }
-    if (!entry.is_regular_file(ec)) continue;
-    std::string relative = fs::relative(entry.path(), tree.root, ec).generic_string();
+    // A symlink that leads nowhere (dangling, or a loop) is kept when it matches, so reading it
+    // fails with the reason instead of the file silently going unchecked.
+    bool dead_link = entry.is_symlink(ec) && !fs::exists(entry.path(), ec);
+    if (!entry.is_regular_file(ec) && !dead_link) continue;
+    // Lexically: fs::relative resolves symlinks, which fails on a loop and leaves the tree for a link.
+    std::string relative = entry.path().lexically_relative(tree.root).generic_string();
     if (glob_match(pattern, relative)) out.push_back(relative);
   }
   std::sort(out.begin(), out.end());

@@ -30,7 +30,8 @@ const SourceFile& read_tree_file(SourceManager& sources, const Tree& tree, const
 bool glob_match(std::string_view pattern, std::string_view path);
 
 // Files under the tree matching `pattern`, relative, sorted. Skips .git and node_modules;
-// never follows directory symlinks, so loops cannot trap it.
+// never follows directory symlinks, so loops cannot trap it. Matching symlinks that lead nowhere
+// are listed too, so that reading them reports why.
 std::vector<std::string> glob_files(const Tree& tree, const std::string& pattern);
 
 }  // namespace mc
