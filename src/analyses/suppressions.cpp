@@ -15,11 +15,6 @@ namespace {
 
 constexpr std::string_view marker = "migcompat:ignore";
 
-size_t line_start(std::string_view text, size_t at) {
-  size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-  return nl == std::string_view::npos ? 0 : nl + 1;
-}
-
 size_t line_end(std::string_view text, size_t at) {
   size_t nl = text.find('\n', at);
   return nl == std::string_view::npos ? text.size() : nl;
@@ -47,7 +42,9 @@ bool looks_like_code(std::string_view word) {
 
 void Suppressions::add(const Statement& statement, const SourceFile& file, size_t from, size_t to) {
   std::string_view text = file.text();
-  for (size_t at = text.find(marker, from); at != std::string_view::npos && at < to; at = text.find(marker, at + 1)) {
+  const std::vector<size_t>& markers = markers_in(file);
+  for (auto it = std::lower_bound(markers.begin(), markers.end(), from); it != markers.end() && *it < to; ++it) {
+    size_t at = *it;
     Span span{&file, at, at + marker.size()};
     size_t index = list_.size();
     auto seen = std::find(seen_.begin(), seen_.end(), std::make_pair(&file, at));
@@ -79,22 +76,30 @@ void Suppressions::add(const Statement& statement, const SourceFile& file, size_
   }
 }
 
+const std::vector<size_t>& Suppressions::markers_in(const SourceFile& file) {
+  auto [it, inserted] = markers_.try_emplace(&file);
+  if (inserted) {
+    std::string_view text = file.text();
+    for (size_t at = text.find(marker); at != std::string_view::npos; at = text.find(marker, at + 1)) it->second.push_back(at);
+  }
+  return it->second;
+}
+
 void Suppressions::collect(const std::vector<Statement>& statements) {
   for (const Statement& s : statements) {
     Span span = s.span();
     if (!span.valid()) continue;
-    std::string_view text = span.file->text();
-    size_t first = line_start(text, span.begin);
+    // Lines through the file's index: searching for newlines from each statement of a one-line
+    // (minified) file would cost the line's length per statement.
+    const SourceFile& file = *span.file;
+    auto end_of = [&](uint32_t line) { return file.line_begin(line) + file.line_text(line).size(); };
+    uint32_t first = file.line_of(span.begin);
     // The block of comment-only lines right above the statement's first line.
-    size_t above = first;
-    while (above > 0) {
-      size_t previous = line_start(text, above - 1);
-      if (!comment_only(text.substr(previous, above - 1 - previous))) break;
-      above = previous;
-    }
-    add(s, *span.file, above, line_end(text, span.begin));
-    size_t last = line_start(text, span.end > 0 ? span.end - 1 : 0);
-    if (last > first) add(s, *span.file, last, line_end(text, last));
+    uint32_t above = first;
+    while (above > 1 && comment_only(file.line_text(above - 1))) --above;
+    add(s, file, file.line_begin(above), end_of(first));
+    uint32_t last = file.line_of(span.end > 0 ? span.end - 1 : 0);
+    if (last > first) add(s, file, file.line_begin(last), end_of(last));
   }
 }
 

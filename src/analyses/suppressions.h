@@ -4,6 +4,7 @@
 // silences nothing is reported, so stale ones do not pile up.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,10 @@ class Suppressions {
   std::vector<Suppression> list_;
   std::vector<Scope> scopes_;
   std::vector<std::pair<const SourceFile*, size_t>> seen_;  // (file, offset) of comments read
+  // Offsets of every marker in a file, found once per file: statements of a one-line file share
+  // that line, and searching it per statement would be quadratic.
+  const std::vector<size_t>& markers_in(const SourceFile& file);
+  std::map<const SourceFile*, std::vector<size_t>> markers_;
 };
 
 }  // namespace mc

@@ -12,21 +12,46 @@ SourceFile::SourceFile(std::filesystem::path absolute_path, std::string display_
       text_(std::move(text)),
       tree_(std::move(tree)) {
   line_starts_.push_back(0);
+  uint32_t continuations = 0;
   for (size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    if (i % column_block == 0) continuations_before_block_.push_back(continuations);
+    auto c = static_cast<unsigned char>(text_[i]);
+    if (c == '\n') line_starts_.push_back(i + 1);
+    if ((c & 0xC0) == 0x80) ++continuations;
   }
+  // ASCII text needs no counts: a column is a byte distance.
+  if (continuations == 0) continuations_before_block_.clear();
+}
+
+size_t SourceFile::continuations_before(size_t offset) const {
+  size_t block = offset / column_block;
+  size_t count = continuations_before_block_[block];
+  for (size_t i = block * column_block; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) ++count;
+  }
+  return count;
+}
+
+uint32_t SourceFile::line_of(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<uint32_t>(it - line_starts_.begin());
+}
+
+size_t SourceFile::line_begin(uint32_t line) const {
+  if (line == 0) return 0;
+  return line <= line_starts_.size() ? line_starts_[line - 1] : text_.size();
 }
 
 LineCol SourceFile::line_col(size_t offset) const {
   offset = std::min(offset, text_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  size_t line_index = static_cast<size_t>(it - line_starts_.begin()) - 1;
-  uint32_t column = 1;
-  for (size_t i = line_starts_[line_index]; i < offset; ++i) {
-    // Count code points: skip UTF-8 continuation bytes.
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
-  return {static_cast<uint32_t>(line_index + 1), column};
+  uint32_t line = line_of(offset);
+  size_t start = line_starts_[line - 1];
+  // Code points: bytes less UTF-8 continuation bytes, counted from per-block sums so that a
+  // 100 MB single-line file costs no more per lookup than a short line.
+  size_t bytes = offset - start;
+  if (!continuations_before_block_.empty()) bytes -= continuations_before(offset) - continuations_before(start);
+  return {line, static_cast<uint32_t>(bytes + 1)};
 }
 
 std::string_view SourceFile::line_text(uint32_t line) const {

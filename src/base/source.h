@@ -30,6 +30,9 @@ class SourceFile {
 
   // Line and column of a byte offset; the newline index is built once, lookups are O(log lines).
   LineCol line_col(size_t offset) const;
+  // The 1-based line holding `offset`, and the offset where a 1-based line begins.
+  uint32_t line_of(size_t offset) const;
+  size_t line_begin(uint32_t line) const;
   // The text of the 1-based line, without its newline.
   std::string_view line_text(uint32_t line) const;
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
@@ -39,7 +42,11 @@ class SourceFile {
   std::string display_path_;
   std::string text_;
   std::string tree_;
+  size_t continuations_before(size_t offset) const;
+
+  static constexpr size_t column_block = 256;
   std::vector<size_t> line_starts_;
+  std::vector<uint32_t> continuations_before_block_;  // UTF-8 continuation bytes before each block; empty for ASCII
 };
 
 // Owns every SourceFile of a run so that spans can hold plain pointers.

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "inputs/code_scan.h"
+#include "inputs/token_window.h"
 
 namespace mc {
 
@@ -26,7 +27,7 @@ class GoLexer {
     while (pos_ < s_.size()) {
       char c = s_[pos_];
       if (std::isspace(static_cast<unsigned char>(c))) {
-        if (c == '\n') tokens_.push_back({Token::op, "\n"});
+        if (c == '\n') push({Token::op, "\n"});
         ++pos_;
       } else if (c == '/' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '/') {
         while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
@@ -42,13 +43,13 @@ class GoLexer {
       } else if (ident_start(c)) {
         size_t start = pos_;
         while (pos_ < s_.size() && ident_char(s_[pos_])) ++pos_;
-        tokens_.push_back({Token::name, s_.substr(start, pos_ - start)});
+        push({Token::name, s_.substr(start, pos_ - start)});
       } else {
-        tokens_.push_back({Token::op, s_.substr(pos_, 1)});
+        push({Token::op, s_.substr(pos_, 1)});
         ++pos_;
       }
     }
-    find_constants();
+    tokens_.finish([this](size_t i) { match_constant(i); });
     return std::move(scan_);
   }
 
@@ -76,7 +77,7 @@ class GoLexer {
     if (pos_ < s_.size() && s_[pos_] == quote) ++pos_;
     lit.file_end = pos_;
     scan_.literals.push_back(std::move(lit));
-    tokens_.push_back({Token::literal, {}, scan_.literals.size() - 1});
+    push({Token::literal, {}, scan_.literals.size() - 1});
   }
 
   bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
@@ -95,23 +96,39 @@ class GoLexer {
     scan_.exported.insert(name);
   }
 
-  void find_constants() {
-    for (size_t i = 0; i < tokens_.size(); ++i) {
-      if (!is(i, Token::name, "const") && !is(i, Token::name, "var")) continue;
-      if (is(i + 1, Token::op, "(")) {
-        for (size_t j = i + 2; j < tokens_.size() && !is(j, Token::op, ")"); ++j) {
-          if (j == i + 2 || is(j - 1, Token::op, "\n")) try_spec(j);
-        }
-      } else {
-        try_spec(i + 1);
+  void push(Token token) {
+    tokens_.push(token, [this](size_t i) { match_constant(i); });
+  }
+
+  // Called at each token in order. `const (` / `var (` opens a block whose lines are specs until
+  // the first `)`; outside one, `const`/`var` is followed by a single spec.
+  void match_constant(size_t i) {
+    if (in_block_) {
+      if (at_open_paren_) {
+        at_open_paren_ = false;
+        return;
       }
+      if (is(i, Token::op, ")")) {
+        in_block_ = false;
+        return;
+      }
+      if (block_first_ || is(i - 1, Token::op, "\n")) try_spec(i);
+      block_first_ = false;
+      return;
+    }
+    if (!is(i, Token::name, "const") && !is(i, Token::name, "var")) return;
+    if (is(i + 1, Token::op, "(")) {
+      in_block_ = at_open_paren_ = block_first_ = true;
+    } else {
+      try_spec(i + 1);
     }
   }
 
   std::string_view s_;
   size_t pos_ = 0;
   CodeScan scan_;
-  std::vector<Token> tokens_;
+  TokenWindow<Token> tokens_;
+  bool in_block_ = false, at_open_paren_ = false, block_first_ = false;
 };
 
 }  // namespace

@@ -1,8 +1,11 @@
 #include "inputs/js_scanner.h"
 
+#include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "base/text.h"
+#include "inputs/token_window.h"
 
 namespace mc {
 
@@ -45,7 +48,7 @@ class Lexer {
 
   CodeScan run() {
     lex_until(false);
-    find_declarations();
+    tokens_.finish([this](size_t i) { match_declaration(i); });
     return std::move(scan_);
   }
 
@@ -53,7 +56,14 @@ class Lexer {
   std::string_view s_;
   size_t pos_ = 0;
   CodeScan scan_;
-  std::vector<Token> tokens_;
+  TokenWindow<Token> tokens_;
+  int hole_depth_ = 0;  // inside `${…}`, tokens only serve regex_allowed()
+
+  void push(Token token) {
+    tokens_.push(token, [this](size_t i) {
+      if (hole_depth_ == 0) match_declaration(i);
+    });
+  }
 
   bool regex_allowed() const {
     if (tokens_.empty()) return true;
@@ -87,11 +97,11 @@ class Lexer {
       } else if (ident_start(c)) {
         size_t start = pos_;
         while (pos_ < s_.size() && ident_char(s_[pos_])) ++pos_;
-        tokens_.push_back({TokenKind::identifier, s_.substr(start, pos_ - start)});
+        push({TokenKind::identifier, s_.substr(start, pos_ - start)});
       } else if (std::isdigit(static_cast<unsigned char>(c))) {
         size_t start = pos_;
         while (pos_ < s_.size() && (ident_char(s_[pos_]) || s_[pos_] == '.')) ++pos_;
-        tokens_.push_back({TokenKind::number, s_.substr(start, pos_ - start)});
+        push({TokenKind::number, s_.substr(start, pos_ - start)});
       } else if (c == '/' && regex_allowed()) {
         lex_regex();
       } else {
@@ -100,7 +110,7 @@ class Lexer {
           if (in_hole && depth == 0) return;  // caller consumes the brace
           --depth;
         }
-        tokens_.push_back({TokenKind::punct, s_.substr(pos_, 1)});
+        push({TokenKind::punct, s_.substr(pos_, 1)});
         ++pos_;
       }
     }
@@ -121,7 +131,7 @@ class Lexer {
       if (c == '/' && !in_class) break;
     }
     while (pos_ < s_.size() && ident_char(s_[pos_])) ++pos_;  // flags
-    tokens_.push_back({TokenKind::regex, s_.substr(start, pos_ - start)});
+    push({TokenKind::regex, s_.substr(start, pos_ - start)});
   }
 
   // Decodes one escape sequence starting at the backslash; appends its value to `lit`.
@@ -208,9 +218,10 @@ class Lexer {
         size_t expr_begin = pos_;
         // Tokens inside the hole belong to another expression; keep them out of the
         // declaration patterns of the enclosing code.
-        std::vector<Token> outer = std::move(tokens_);
-        tokens_.clear();
+        TokenWindow<Token> outer = std::exchange(tokens_, {});
+        ++hole_depth_;
         lex_until(true);
+        --hole_depth_;
         tokens_ = std::move(outer);
         hole.expression = std::string(trim(s_.substr(expr_begin, pos_ - expr_begin)));
         if (pos_ < s_.size()) ++pos_;  // the closing brace
@@ -227,7 +238,7 @@ class Lexer {
 
   void push_literal(CodeLiteral lit) {
     scan_.literals.push_back(std::move(lit));
-    tokens_.push_back({TokenKind::literal, {}, scan_.literals.size() - 1});
+    push({TokenKind::literal, {}, scan_.literals.size() - 1});
   }
 
   bool is_punct(size_t i, std::string_view p) const {
@@ -239,40 +250,40 @@ class Lexer {
 
   // `[export] const NAME [: type] = <literal>` not followed by an operator that would make the
   // value something else; and `import { a, b as c } from "<module>"`.
-  void find_declarations() {
-    for (size_t i = 0; i + 1 < tokens_.size(); ++i) {
-      if (is_ident(i, "const") && tokens_[i + 1].kind == TokenKind::identifier) {
-        std::string name(tokens_[i + 1].text);
-        size_t j = i + 2;
-        if (is_punct(j, ":")) {
-          while (j < tokens_.size() && !is_punct(j, "=") && !is_punct(j, ";")) ++j;
-        }
-        if (!is_punct(j, "=") || j + 1 >= tokens_.size() || tokens_[j + 1].kind != TokenKind::literal) continue;
-        size_t after = j + 2;
-        bool plain = after >= tokens_.size() || !(is_punct(after, "+") || is_punct(after, ".") ||
-                                                   is_punct(after, "[") || is_punct(after, "?") || is_punct(after, "("));
-        if (!plain) continue;
-        scan_.constants[name] = tokens_[j + 1].literal;
-        if (i > 0 && is_ident(i - 1, "export")) scan_.exported.insert(name);
-      } else if (is_ident(i, "import") && is_punct(i + 1, "{")) {
-        size_t j = i + 2;
-        std::vector<std::pair<std::string, std::string>> names;  // local, exported
-        while (j < tokens_.size() && !is_punct(j, "}")) {
-          if (tokens_[j].kind == TokenKind::identifier && tokens_[j].text != "type") {
-            std::string exported(tokens_[j].text);
-            std::string local = exported;
-            if (is_ident(j + 1, "as") && j + 2 < tokens_.size()) {
-              local = std::string(tokens_[j + 2].text);
-              j += 2;
-            }
-            names.emplace_back(local, exported);
+  void match_declaration(size_t i) {
+    size_t end = tokens_.end_for(i);
+    if (i + 1 >= tokens_.size()) return;
+    if (is_ident(i, "const") && tokens_[i + 1].kind == TokenKind::identifier) {
+      std::string name(tokens_[i + 1].text);
+      size_t j = i + 2;
+      if (is_punct(j, ":")) {
+        while (j < end && !is_punct(j, "=") && !is_punct(j, ";")) ++j;
+      }
+      if (!is_punct(j, "=") || j + 1 >= tokens_.size() || tokens_[j + 1].kind != TokenKind::literal) return;
+      size_t after = j + 2;
+      bool plain = after >= tokens_.size() || !(is_punct(after, "+") || is_punct(after, ".") ||
+                                                 is_punct(after, "[") || is_punct(after, "?") || is_punct(after, "("));
+      if (!plain) return;
+      scan_.constants[name] = tokens_[j + 1].literal;
+      if (i > 0 && is_ident(i - 1, "export")) scan_.exported.insert(name);
+    } else if (is_ident(i, "import") && is_punct(i + 1, "{")) {
+      size_t j = i + 2;
+      std::vector<std::pair<std::string, std::string>> names;  // local, exported
+      while (j < end && !is_punct(j, "}")) {
+        if (tokens_[j].kind == TokenKind::identifier && tokens_[j].text != "type") {
+          std::string exported(tokens_[j].text);
+          std::string local = exported;
+          if (is_ident(j + 1, "as") && j + 2 < tokens_.size()) {
+            local = std::string(tokens_[j + 2].text);
+            j += 2;
           }
-          ++j;
+          names.emplace_back(local, exported);
         }
-        if (is_ident(j + 1, "from") && j + 2 < tokens_.size() && tokens_[j + 2].kind == TokenKind::literal) {
-          const std::string& module = scan_.literals[tokens_[j + 2].literal].cooked;
-          for (auto& [local, exported] : names) scan_.imports[local] = CodeImport{module, exported};
-        }
+        ++j;
+      }
+      if (is_ident(j + 1, "from") && j + 2 < tokens_.size() && tokens_[j + 2].kind == TokenKind::literal) {
+        const std::string& module = scan_.literals[tokens_[j + 2].literal].cooked;
+        for (auto& [local, exported] : names) scan_.imports[local] = CodeImport{module, exported};
       }
     }
   }

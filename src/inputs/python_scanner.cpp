@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "inputs/code_scan.h"
+#include "inputs/token_window.h"
 
 namespace mc {
 
@@ -30,7 +31,7 @@ class PythonLexer {
     while (pos_ < s_.size()) {
       char c = s_[pos_];
       if (c == '\n') {
-        if (depth == 0) tokens_.push_back({Token::newline, s_.substr(pos_, 1)});
+        if (depth == 0) push({Token::newline, s_.substr(pos_, 1)});
         ++pos_;
         at_line_start = depth == 0;
         continue;
@@ -60,18 +61,18 @@ class PythonLexer {
           tokens_.back().line_start = line_start;
           continue;
         }
-        tokens_.push_back({Token::name, word, 0, line_start});
+        push({Token::name, word, 0, line_start});
       } else if (c == '\'' || c == '"') {
         lex_string(pos_, {});
         tokens_.back().line_start = line_start;
       } else {
         if (c == '(' || c == '[' || c == '{') ++depth;
         if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
-        tokens_.push_back({Token::op, s_.substr(pos_, 1), 0, line_start});
+        push({Token::op, s_.substr(pos_, 1), 0, line_start});
         ++pos_;
       }
     }
-    find_declarations();
+    tokens_.finish([this](size_t i) { match_declaration(i); });
     return std::move(scan_);
   }
 
@@ -153,55 +154,58 @@ class PythonLexer {
     }
     lit.file_end = pos_;
     scan_.literals.push_back(std::move(lit));
-    tokens_.push_back({Token::literal, {}, scan_.literals.size() - 1});
+    push({Token::literal, {}, scan_.literals.size() - 1});
   }
 
   bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
     return i < tokens_.size() && tokens_[i].kind == kind && (text.empty() || tokens_[i].text == text);
   }
 
-  void find_declarations() {
-    for (size_t i = 0; i < tokens_.size(); ++i) {
-      // Module-level `NAME = "literal"` (optionally `NAME: str = ...`), ending the line.
-      if (tokens_[i].kind == Token::name && tokens_[i].line_start) {
-        size_t j = i + 1;
-        if (is(j, Token::op, ":")) j += 2;
-        if (is(j, Token::op, "=") && is(j + 1, Token::literal) && (j + 2 >= tokens_.size() || is(j + 2, Token::newline))) {
-          std::string name(tokens_[i].text);
-          scan_.constants[name] = tokens_[j + 1].literal_index;
-          scan_.exported.insert(name);
-        }
+  void push(Token token) {
+    tokens_.push(token, [this](size_t i) { match_declaration(i); });
+  }
+
+  void match_declaration(size_t i) {
+    size_t end = tokens_.end_for(i);
+    // Module-level `NAME = "literal"` (optionally `NAME: str = ...`), ending the line.
+    if (tokens_[i].kind == Token::name && tokens_[i].line_start) {
+      size_t j = i + 1;
+      if (is(j, Token::op, ":")) j += 2;
+      if (is(j, Token::op, "=") && is(j + 1, Token::literal) && (j + 2 >= tokens_.size() || is(j + 2, Token::newline))) {
+        std::string name(tokens_[i].text);
+        scan_.constants[name] = tokens_[j + 1].literal_index;
+        scan_.exported.insert(name);
       }
-      // from .module import A, B as C
-      if (is(i, Token::name, "from")) {
-        size_t j = i + 1;
-        std::string spec;
-        int dots = 0;
-        while (is(j, Token::op, ".")) {
-          ++dots;
-          ++j;
-        }
-        if (dots == 0) continue;  // only relative imports are files of this tree
-        spec = dots == 1 ? "./" : "";
-        for (int d = 1; d < dots; ++d) spec += "../";
-        while (j < tokens_.size() && (tokens_[j].kind == Token::name || is(j, Token::op, ".")) && !is(j, Token::name, "import")) {
-          spec += tokens_[j].text == "." ? "/" : std::string(tokens_[j].text);
-          ++j;
-        }
-        if (!is(j, Token::name, "import")) continue;
+    }
+    // from .module import A, B as C
+    if (is(i, Token::name, "from")) {
+      size_t j = i + 1;
+      std::string spec;
+      int dots = 0;
+      while (is(j, Token::op, ".")) {
+        ++dots;
         ++j;
-        if (is(j, Token::op, "(")) ++j;
-        while (j < tokens_.size() && tokens_[j].kind == Token::name) {
-          std::string exported(tokens_[j].text), local = exported;
-          if (is(j + 1, Token::name, "as") && is(j + 2, Token::name)) {
-            local = std::string(tokens_[j + 2].text);
-            j += 2;
-          }
-          scan_.imports[local] = CodeImport{spec, exported};
-          ++j;
-          if (!is(j, Token::op, ",")) break;
-          ++j;
+      }
+      if (dots == 0) return;  // only relative imports are files of this tree
+      spec = dots == 1 ? "./" : "";
+      for (int d = 1; d < dots; ++d) spec += "../";
+      while (j < end && (tokens_[j].kind == Token::name || is(j, Token::op, ".")) && !is(j, Token::name, "import")) {
+        spec += tokens_[j].text == "." ? "/" : std::string(tokens_[j].text);
+        ++j;
+      }
+      if (!is(j, Token::name, "import")) return;
+      ++j;
+      if (is(j, Token::op, "(")) ++j;
+      while (j < end && tokens_[j].kind == Token::name) {
+        std::string exported(tokens_[j].text), local = exported;
+        if (is(j + 1, Token::name, "as") && is(j + 2, Token::name)) {
+          local = std::string(tokens_[j + 2].text);
+          j += 2;
         }
+        scan_.imports[local] = CodeImport{spec, exported};
+        ++j;
+        if (!is(j, Token::op, ",")) break;
+        ++j;
       }
     }
   }
@@ -210,7 +214,7 @@ class PythonLexer {
   size_t pos_ = 0;
   bool indented_ = false;
   CodeScan scan_;
-  std::vector<Token> tokens_;
+  TokenWindow<Token> tokens_;
 };
 
 }  // namespace

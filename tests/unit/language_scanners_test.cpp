@@ -47,6 +47,28 @@ TEST(GoScanner, RawAndInterpretedStringsAndConstBlocks) {
   EXPECT_EQ(scan.constants.at("q"), 1u);
 }
 
+// The scanners keep a sliding window of tokens (inputs/token_window.h): declarations far apart,
+// long const blocks, and code thousands of tokens long must all still be seen.
+TEST(ScannerWindow, DeclarationsAcrossManyTokens) {
+  std::string filler;
+  for (int i = 0; i < 3000; ++i) filler += "f(a, b) + 1;\n";
+  CodeScan js = scan_js("export const FIRST = 'a';\n" + filler + "const LAST = `b`;\n" + filler);
+  EXPECT_TRUE(js.exported.count("FIRST"));
+  EXPECT_TRUE(js.constants.count("LAST"));
+
+  std::string go = "package db\nconst (\n";
+  for (int i = 0; i < 400; ++i) go += "\tQ" + std::to_string(i) + " = \"SELECT " + std::to_string(i) + "\"\n";
+  go += ")\n" + filler + "var AFTER = \"x\"\n";
+  CodeScan scan = scan_go(go);
+  EXPECT_TRUE(scan.constants.count("Q0"));
+  EXPECT_TRUE(scan.constants.count("Q399"));  // a block of 1,600 tokens
+  EXPECT_TRUE(scan.constants.count("AFTER"));
+  EXPECT_FALSE(scan.constants.count("f"));
+
+  CodeScan py = scan_python(filler + "NAME = 'users'\n" + filler);
+  EXPECT_TRUE(py.constants.count("NAME"));
+}
+
 TEST(Placeholders, RewritesKeepEveryOffset) {
   std::string py = "SELECT a FROM t WHERE b = %s AND c = %(name)s AND d = '%s'";
   std::string pg = sql::normalize_placeholders(py, sql::PlaceholderStyle::postgres);
