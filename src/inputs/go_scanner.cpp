@@ -1,6 +1,7 @@
 // The Go scanner: interpreted ("…") and raw (`…`) string literals, and string constants declared
 // with `const X = "…"`, `var X = "…"`, or inside `const ( … )` blocks. Rune literals and
 // comments are skipped.
+#include <algorithm>
 #include <cctype>
 
 #include "inputs/code_scan.h"
@@ -39,7 +40,7 @@ class GoLexer {
       } else if (c == '\'') {
         ++pos_;
         while (pos_ < s_.size() && s_[pos_] != '\'' && s_[pos_] != '\n') pos_ += s_[pos_] == '\\' ? 2 : 1;
-        ++pos_;
+        pos_ = std::min(pos_ + 1, s_.size());
       } else if (ident_start(c)) {
         size_t start = pos_;
         while (pos_ < s_.size() && ident_char(s_[pos_])) ++pos_;

@@ -122,7 +122,7 @@ class Lexer {
     while (pos_ < s_.size() && s_[pos_] != '\n') {
       char c = s_[pos_];
       if (c == '\\') {
-        pos_ += 2;
+        pos_ = std::min(pos_ + 2, s_.size());  // a backslash at the very end must not step past it
         continue;
       }
       if (c == '[') in_class = true;

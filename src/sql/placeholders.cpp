@@ -1,6 +1,8 @@
 #include "sql/placeholders.h"
 
+#include <algorithm>
 #include <cctype>
+#include <charconv>
 
 namespace mc::sql {
 
@@ -79,7 +81,10 @@ std::string normalize_placeholders(std::string_view sql, PlaceholderStyle style)
     if (c == '$' && style == PlaceholderStyle::postgres) {
       size_t end = i + 1;
       while (end < out.size() && std::isdigit(static_cast<unsigned char>(out[end]))) ++end;
-      if (end > i + 1) next_number = std::max(next_number, std::stoi(out.substr(i + 1, end - i - 1)) + 1);
+      // PostgreSQL allows at most 65,535 parameters; a longer number is not ours to renumber past.
+      int number = 0;
+      auto [_, error] = std::from_chars(out.data() + i + 1, out.data() + end, number);
+      if (end > i + 1) next_number = std::max(next_number, error == std::errc() ? std::min(number, 65535) + 1 : 65536);
       i = end;
       continue;
     }

@@ -86,5 +86,22 @@ TEST(Placeholders, PostgresNamedAndCastsAndDollarQuotes) {
   EXPECT_EQ(out, "SELECT x::int FROM t WHERE a = $1  AND b = $$:no$$ AND c = $3 AND d = $4    ");
 }
 
+// Found by fuzz_postgres_check: a parameter number past int's range threw out of std::stoi.
+TEST(Placeholders, ParameterNumberTooLargeForInt) {
+  std::string in = "SELECT $99999999999, :name";
+  std::string out = sql::normalize_placeholders(in, sql::PlaceholderStyle::postgres);
+  EXPECT_EQ(out.size(), in.size());
+  EXPECT_EQ(out.substr(0, 19), "SELECT $99999999999");
+}
+
+// Found by fuzz_scan_js: a regex ending in a backslash at the end of the file stepped past it,
+// and the template around it ended one byte beyond the text.
+TEST(JsScanner, RegexBackslashAtEndOfFile) {
+  std::string src = "const q = `${ (/a\\";
+  CodeScan scan = scan_js(src);
+  ASSERT_EQ(scan.literals.size(), 1u);
+  EXPECT_EQ(scan.literals[0].file_end, src.size());
+}
+
 }  // namespace
 }  // namespace mc
