@@ -38,17 +38,9 @@ void write_excerpt(std::ostream& out, const Span& span, const std::string& label
                    char mark, size_t gutter) {
   LineCol lc = span.start();
   std::string_view line = span.file->line_text(lc.line);
-  // Underline from the start to the end of the span, but not past this line.
-  size_t prefix_bytes = 0;
-  {
-    // Bytes of the line before the span start: walk code points.
-    uint32_t col = 1;
-    while (prefix_bytes < line.size() && col < lc.column) {
-      ++prefix_bytes;
-      while (prefix_bytes < line.size() && (static_cast<unsigned char>(line[prefix_bytes]) & 0xC0) == 0x80) ++prefix_bytes;
-      ++col;
-    }
-  }
+  // Underline from the start to the end of the span, but not past this line. Bytes before the
+  // span come from offsets, not a walk from the line start: a minified line may be 100 MB.
+  size_t prefix_bytes = std::min(span.begin - span.file->line_begin(lc.line), line.size());
   size_t span_bytes = std::min(span.end - span.begin, line.size() - prefix_bytes);
   // A long line (minified code, a generated statement) is shown as a window around the span.
   constexpr size_t kContext = 60;
