@@ -4,8 +4,11 @@
 * --database-url: the database the URL names is left byte-for-byte unchanged (pg_dump before and
   after), every scratch database is dropped, the password never appears in the output, and a
   role without CREATEDB is refused with a clear error (exit 2).
-* SIGINT: a run interrupted while proving leaves no scratch database (--database-url), and no
-  postgres process and no temporary directory (throwaway cluster).
+* The password appears in no report format (text, json, sarif, junit, markdown, github, the
+  --sarif file) and in no error.
+* SIGINT and SIGTERM: a run interrupted while proving leaves no scratch database
+  (--database-url), and no postgres process and no temporary directory (throwaway cluster);
+  nor does a run that fails (the time budget exceeded).
 
 usage: run.py MIGCOMPAT"""
 import os
@@ -74,6 +77,16 @@ def check_existing_server(binary, cluster):
         fail(f"scratch databases left behind: {scratch_databases(cluster)}")
     print("ok    --database-url leaves its database unchanged and drops its scratch databases")
 
+    with tempfile.TemporaryDirectory() as reports:
+        sarif = os.path.join(reports, "report.sarif")
+        for fmt in ("json", "sarif", "junit", "markdown", "github"):
+            code, out = run(binary, case, "--database-url", database_url(cluster, "ci", "appdb"), "--format", fmt,
+                            "--sarif", sarif, env={**os.environ, "GITHUB_STEP_SUMMARY": os.path.join(reports, "summary.md")})
+            written = "".join(open(os.path.join(reports, f)).read() for f in os.listdir(reports))
+            if code != 1 or PASSWORD in out or PASSWORD in written:
+                fail(f"--format {fmt}: expected exit 1 without the password anywhere, got {code}:\n{out}")
+    print("ok    no report format carries the password")
+
     code, out = run(binary, case, "--database-url", database_url(cluster, "readonly", "appdb"))
     if code != 2 or "may not create databases" not in out or PASSWORD in out:
         fail(f"a role without CREATEDB: expected exit 2 with a clear error, got {code}:\n{out}")
@@ -105,53 +118,66 @@ def wait_for(predicate, seconds, what):
     fail(f"timed out waiting for {what}")
 
 
-def interrupt_when(binary, case, ready, *args, env=None):
+def interrupt_when(binary, case, ready, *args, env=None, how=signal.SIGINT):
     process = subprocess.Popen([binary, "check", "--old", os.path.join(case, "old"), "--new", os.path.join(case, "new"), *args],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
     wait_for(lambda: ready() or process.poll() is not None, 120, "the run to get going")
     if process.poll() is not None:
         fail(f"the run ended before it could be interrupted (exit {process.returncode}): {process.stderr.read()}")
-    process.send_signal(signal.SIGINT)
+    process.send_signal(how)
     try:
         code = process.wait(timeout=60)
     except subprocess.TimeoutExpired:
         process.kill()
-        fail("the run did not end within 60 s of SIGINT")
-    if code != -signal.SIGINT:
-        fail(f"an interrupted run should end by SIGINT, got exit {code}")
+        fail(f"the run did not end within 60 s of {how.name}")
+    if code != -how:
+        fail(f"an interrupted run should end by {how.name}, got exit {code}")
+
+
+def private_tmp():
+    """A TMPDIR of the test's own, so that leftovers are this run's; the cluster's user must reach it."""
+    path = tempfile.mkdtemp(prefix="mc-signal-")
+    os.chmod(path, 0o755)
+    return path
+
+
+def cluster_dirs(tmp):
+    return [d for d in os.listdir(tmp) if d.startswith("migcompat-pg-")]
+
+
+def servers_running(tmp):
+    found = subprocess.run(["pgrep", "-f", tmp], capture_output=True, text=True).stdout.split()
+    return [p for p in found if int(p) != os.getpid()]
 
 
 def check_interrupts(binary, cluster, corpus):
     url = database_url(cluster, "ci", "appdb")
-    interrupt_when(binary, corpus, lambda: len(scratch_databases(cluster)) >= 2, "--database-url", url)
-    if scratch_databases(cluster):
-        fail(f"SIGINT left scratch databases behind: {scratch_databases(cluster)}")
-    print("ok    SIGINT drops the scratch databases of an existing server")
+    for how in (signal.SIGINT, signal.SIGTERM):
+        interrupt_when(binary, corpus, lambda: len(scratch_databases(cluster)) >= 2, "--database-url", url, how=how)
+        if scratch_databases(cluster):
+            fail(f"{how.name} left scratch databases behind: {scratch_databases(cluster)}")
+        print(f"ok    {how.name} drops the scratch databases of an existing server")
 
-    private_tmp = tempfile.mkdtemp(prefix="mc-sigint-")
-    os.chmod(private_tmp, 0o755)  # the cluster's own user must reach its directory
-    cluster_dirs = lambda: [d for d in os.listdir(private_tmp) if d.startswith("migcompat-pg-")]  # noqa: E731
-
-    def server_up():
-        return any(os.path.exists(os.path.join(private_tmp, d, ".s.PGSQL.5432")) for d in cluster_dirs())
-
-    def servers_running():
-        found = subprocess.run(["pgrep", "-f", private_tmp], capture_output=True, text=True).stdout.split()
-        return [p for p in found if int(p) != os.getpid()]
-
-    interrupt_when(binary, corpus, server_up, env={**os.environ, "TMPDIR": private_tmp})
-    wait_for(lambda: not servers_running(), 10, "the postgres processes to end")
-    if cluster_dirs():
-        fail(f"SIGINT left the cluster directory behind: {cluster_dirs()}")
-    os.rmdir(private_tmp)
-    print("ok    SIGINT stops the throwaway cluster and deletes its directory")
+        tmp = private_tmp()
+        server_up = lambda: any(os.path.exists(os.path.join(tmp, d, ".s.PGSQL.5432")) for d in cluster_dirs(tmp))  # noqa: E731
+        interrupt_when(binary, corpus, server_up, env={**os.environ, "TMPDIR": tmp}, how=how)
+        wait_for(lambda: not servers_running(tmp), 10, "the postgres processes to end")
+        if cluster_dirs(tmp):
+            fail(f"{how.name} left the cluster directory behind: {cluster_dirs(tmp)}")
+        os.rmdir(tmp)
+        print(f"ok    {how.name} stops the throwaway cluster and deletes its directory")
 
 
 def check_budget(binary, corpus):
-    code, out = run(binary, corpus, "--engine", "postgres", "--timeout", "1", "--jobs", "1")
+    tmp = private_tmp()
+    code, out = run(binary, corpus, "--engine", "postgres", "--timeout", "1", "--jobs", "1", env={**os.environ, "TMPDIR": tmp})
     if code != 2 or "exceeded its time budget of 1 s" not in out:
         fail(f"--timeout 1 on a large corpus: expected exit 2 with the budget message, got {code}:\n{out}")
-    print("ok    the time budget stops a long proof with a clear message")
+    wait_for(lambda: not servers_running(tmp), 10, "the postgres processes to end")
+    if cluster_dirs(tmp):
+        fail(f"a failed run left the cluster directory behind: {cluster_dirs(tmp)}")
+    os.rmdir(tmp)
+    print("ok    the time budget stops a long proof with a clear message, and the cluster is gone")
 
 
 def main():
