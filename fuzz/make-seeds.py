@@ -7,6 +7,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PART = b"\n-- part --\n"
+LANGUAGE = {"scan_js": 0, "scan_python": 1, "scan_go": 2}  # extract_sql's first byte
 CODE = {".ts": "scan_js", ".tsx": "scan_js", ".js": "scan_js", ".mjs": "scan_js", ".py": "scan_python", ".go": "scan_go"}
 
 
@@ -60,6 +61,7 @@ def main():
                 add("config_toml", p.read_bytes())
             elif p.suffix in CODE and p.is_file():
                 add(CODE[p.suffix], p.read_bytes())
+                add("extract_sql", bytes([LANGUAGE[CODE[p.suffix]]]) + p.read_bytes())
 
     for target, by_hash in seeds.items():
         folder = out / target

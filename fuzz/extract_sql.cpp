@@ -1,0 +1,59 @@
+// SQL taken out of application code: which literals look like queries or migration statements,
+// their `${CONST}` / `{name}` holes resolved from the file's constants, and every byte of the
+// resulting SQL mapped back into the file. The first byte picks the language.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "base/diagnostic.h"
+#include "fuzz/harness.h"
+#include "inputs/code_sql.h"
+
+namespace {
+
+std::filesystem::path tree_dir;
+
+void remove_tree() {
+  std::error_code ec;
+  std::filesystem::remove_all(tree_dir, ec);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "migcompat-fuzz-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) std::abort();
+  tree_dir = pattern;
+  std::atexit(remove_tree);
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  static const char* names[] = {"app.ts", "app.py", "app.go"};
+  std::string name = names[data[0] % 3];
+  std::string_view text = mc::fuzz::as_text(data + 1, size - 1);
+  std::ofstream(tree_dir / name, std::ios::binary | std::ios::trunc) << text;
+
+  mc::Tree tree{"old", tree_dir, {}};
+  mc::SourceManager sources;
+  mc::CodeModules modules(sources, tree);
+  try {
+    for (mc::SqlRole role : {mc::SqlRole::queries, mc::SqlRole::migrations}) {
+      mc::CodeSqlResult found = modules.extract(name, role);
+      for (const mc::SqlText& sql : found.sql) {
+        MC_FUZZ_EXPECT(sql.file && sql.file->text().size() == text.size());
+        for (size_t i = 0; i < sql.text.size(); ++i) MC_FUZZ_EXPECT(sql.map.to_file(i) < text.size());
+      }
+      for (const mc::UnresolvedSql& u : found.unresolved) {
+        MC_FUZZ_EXPECT(u.literal.begin <= u.where.begin && u.where.end <= u.literal.end && u.literal.end <= text.size());
+        MC_FUZZ_EXPECT(!u.reason.empty());
+      }
+    }
+  } catch (const mc::InputError& error) {
+    MC_FUZZ_EXPECT(!error.message.empty());
+  }
+  return 0;
+}
