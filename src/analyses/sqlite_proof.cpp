@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <chrono>
 #include <regex>
 
 #include "analyses/blame.h"
@@ -142,8 +143,16 @@ std::string query_kind(const sqlite::Compiled& compiled) {
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
                                         ProofStats& stats, ReplayRecord* record) {
   std::vector<Diagnostic> out;
+  auto started = std::chrono::steady_clock::now();
+  auto lap = [&started] {
+    auto now = std::chrono::steady_clock::now();
+    double seconds = std::chrono::duration<double>(now - started).count();
+    started = now;
+    return seconds;
+  };
   sqlite::Database deployed;
   for (const Statement& s : plan.deployed) apply(deployed, s, "deployed");
+  stats.deployed_seconds = lap();
 
   sqlite::Database next;
   deployed.copy_to(next);
@@ -175,6 +184,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
   }
   catalog::Catalog deployed_catalog = deployed.read_catalog();
   if (record) record->deployed = deployed_catalog;
+  stats.incoming_seconds = lap();
   std::vector<std::string> literals = check_literals(next_catalog);
 
   for (const Statement& query : queries) {
@@ -239,6 +249,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
       out.push_back(std::move(d));
     }
   }
+  stats.queries_seconds = lap();
   return out;
 }
 

@@ -13,6 +13,8 @@ namespace mc {
 struct ProofStats {
   size_t queries = 0;
   size_t writes_exercised = 0;
+  // Wall-clock seconds of each phase, for --timings.
+  double deployed_seconds = 0, incoming_seconds = 0, queries_seconds = 0;
 };
 
 // Throws InputError when a migration statement does not apply. `record` (if given) receives the
