@@ -47,8 +47,7 @@ namespace mc::rules {
 // Whether a later statement of this migration renames `relation` away (a rebuild's new table).
 inline bool renamed_later(const RuleContext& c, std::string_view relation) {
   std::string name = to_lower(relation);
-  for (size_t j = c.index + 1; j < c.statements.size() && j < c.diffs.size(); ++j) {
-    if (!c.in_same_migration(j)) continue;
+  for (size_t j = c.index + 1, end = c.later_end(); j < end && j < c.diffs.size(); ++j) {
     for (const catalog::Change& change : c.diffs[j].changes) {
       if (change.kind == ChangeKind::relation_renamed && to_lower(change.relation) == name) return true;
     }
@@ -142,8 +141,7 @@ namespace mc::rules {
 
 // A column of `type` that a later statement of this migration adds to `table`, or "".
 inline std::string added_later_with_type(const RuleContext& c, const std::string& table, const std::string& type) {
-  for (size_t j = c.index + 1; j < c.statements.size() && j < c.diffs.size(); ++j) {
-    if (!c.in_same_migration(j)) continue;
+  for (size_t j = c.index + 1, end = c.later_end(); j < end && j < c.diffs.size(); ++j) {
     for (const catalog::Change& change : c.diffs[j].changes) {
       if (change.kind != ChangeKind::column_added || to_lower(change.relation) != to_lower(table)) continue;
       const catalog::Relation* r = c.diffs[j].after.find_relation(table);
@@ -161,8 +159,7 @@ namespace mc::rules {
 // Whether a later statement of this migration is CREATE TRIGGER `name`.
 inline bool trigger_created_later(const RuleContext& c, std::string_view name) {
   std::string wanted = to_lower(name);
-  for (size_t j = c.index + 1; j < c.statements.size(); ++j) {
-    if (!c.in_same_migration(j)) continue;
+  for (size_t j = c.index + 1, end = c.later_end(); j < end; ++j) {
     std::string text = to_lower(normalize_sql(c.statements[j].text()));
     if (!text.starts_with("create trigger") && !text.starts_with("create temp trigger")) continue;
     if (text.find(" " + wanted + " ") != std::string::npos || text.find("\"" + wanted + "\"") != std::string::npos) return true;

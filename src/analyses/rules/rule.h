@@ -42,6 +42,7 @@ struct RuleInfo {
 // The migration file a statement belongs to, as far as it has been read.
 struct MigrationState {
   const SourceFile* file = nullptr;
+  size_t end = 0;  // one past the index of this migration's last statement (they are contiguous)
   int open_transactions = 0;           // explicit BEGIN not yet committed
   bool lock_timeout = false;           // SET lock_timeout seen
   bool statement_timeout = false;      // SET statement_timeout seen
@@ -73,6 +74,9 @@ struct RuleContext {
   bool created_here(std::string_view table) const;
   // Whether statements[j] belongs to the same migration file as this statement.
   bool in_same_migration(size_t j) const;
+  // One past the last statement of this migration file: its later statements are
+  // [index + 1, later_end()). A file's statements are contiguous, so look-ahead stops there.
+  size_t later_end() const;
   // Whether a later statement of this migration creates `relation` again (or renames one to it):
   // a rebuild, or a view that keeps an old name alive.
   bool recreated_later(std::string_view relation) const;

@@ -85,10 +85,11 @@ bool RuleContext::in_same_migration(size_t j) const {
          statements[j].origin->file == statement.origin->file;
 }
 
+size_t RuleContext::later_end() const { return migration.end; }
+
 bool RuleContext::recreated_later(std::string_view relation) const {
   std::string name = to_lower(relation);
-  for (size_t j = index + 1; j < statements.size() && j < diffs.size(); ++j) {
-    if (!in_same_migration(j)) continue;
+  for (size_t j = index + 1, end = later_end(); j < end && j < diffs.size(); ++j) {
     for (const catalog::Change& c : diffs[j].changes) {
       if ((c.kind == catalog::ChangeKind::relation_added && to_lower(c.relation) == name) ||
           (c.kind == catalog::ChangeKind::relation_renamed && to_lower(c.new_name) == name)) {
@@ -104,8 +105,7 @@ bool RuleContext::index_recreated_later(const catalog::Change& dropped) const {
   for (const auto& [_, index_before] : diff.before.indexes()) {
     if (index_before.name == dropped.new_name) was = &index_before;
   }
-  for (size_t j = index + 1; j < statements.size() && j < diffs.size(); ++j) {
-    if (!in_same_migration(j)) continue;
+  for (size_t j = index + 1, end = later_end(); j < end && j < diffs.size(); ++j) {
     for (const catalog::Change& c : diffs[j].changes) {
       if (c.kind != catalog::ChangeKind::index_added) continue;
       if (to_lower(c.new_name) == to_lower(dropped.new_name)) return true;
@@ -155,6 +155,13 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
     const SourceFile* file = s.origin ? s.origin->file : nullptr;
     MigrationState& state = files[file];
     state.file = file;
+    if (state.end <= i) {  // the file's first statement: find where the file ends, once
+      state.end = i + 1;
+      while (state.end < statements.size() && statements[state.end].origin &&
+             statements[state.end].origin->file == file) {
+        ++state.end;
+      }
+    }
     last_statement[file] = &s;
     const StatementDiff& raw = i < diffs.size() ? diffs[i] : empty_diff();
     std::optional<StatementDiff> net = rebuild_net_effect(state, raw);
