@@ -23,7 +23,12 @@ void remove_tree() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  std::string pattern = (std::filesystem::temp_directory_path() / "migcompat-fuzz-XXXXXX").string();
+  // Each input is written to a file: in memory (/dev/shm) where there is one, or fuzzing waits
+  // on the disk more than it runs.
+  std::error_code ec;
+  std::filesystem::path base = std::filesystem::is_directory("/dev/shm", ec) ? std::filesystem::path("/dev/shm")
+                                                                              : std::filesystem::temp_directory_path();
+  std::string pattern = (base / "migcompat-fuzz-XXXXXX").string();
   if (!mkdtemp(pattern.data())) std::abort();
   tree_dir = pattern;
   std::atexit(remove_tree);
