@@ -19,8 +19,8 @@ Column* Relation::find_column(std::string_view column) {
 
 Relation& Catalog::add_relation(Relation relation) {
   std::string key = to_lower(relation.name);
-  auto [it, _] = relations_.insert_or_assign(key, std::move(relation));
-  return it->second;
+  auto [it, _] = relations_.insert_or_assign(key, std::make_shared<Relation>(std::move(relation)));
+  return *it->second;
 }
 
 bool Catalog::drop_relation(std::string_view name) {
@@ -37,7 +37,8 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
   auto node = relations_.extract(to_lower(from));
   if (node.empty()) return false;
   node.key() = to_lower(to);
-  node.mapped().name = std::string(to);
+  if (node.mapped().use_count() > 1) node.mapped() = std::make_shared<Relation>(*node.mapped());
+  node.mapped()->name = std::string(to);
   relations_.insert(std::move(node));
   auto owned = indexes_by_table_.extract(to_lower(from));
   if (!owned.empty()) {
@@ -50,12 +51,14 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
 
 const Relation* Catalog::find_relation(std::string_view name) const {
   auto it = relations_.find(to_lower(name));
-  return it == relations_.end() ? nullptr : &it->second;
+  return it == relations_.end() ? nullptr : it->second.get();
 }
 
-Relation* Catalog::find_relation(std::string_view name) {
+Relation* Catalog::edit_relation(std::string_view name) {
   auto it = relations_.find(to_lower(name));
-  return it == relations_.end() ? nullptr : &it->second;
+  if (it == relations_.end()) return nullptr;
+  if (it->second.use_count() > 1) it->second = std::make_shared<Relation>(*it->second);
+  return it->second.get();
 }
 
 Index& Catalog::add_index(Index index) {
@@ -86,8 +89,10 @@ const Index* Catalog::find_index(std::string_view name) const {
 void Catalog::set_enum(std::string_view name, std::vector<std::string> labels) { enums_[to_lower(name)] = std::move(labels); }
 bool Catalog::drop_enum(std::string_view name) { return enums_.erase(to_lower(name)) > 0; }
 void Catalog::retype_columns(std::string_view from, std::string_view to) {
-  for (auto& [_, rel] : relations_) {
-    for (Column& c : rel.columns) {
+  for (auto& [key, rel] : relations_) {
+    bool uses = std::any_of(rel->columns.begin(), rel->columns.end(), [&](const Column& c) { return iequals(c.type, from); });
+    if (!uses) continue;
+    for (Column& c : edit_relation(key)->columns) {
       if (iequals(c.type, from)) c.type = std::string(to);
     }
   }
@@ -105,11 +110,11 @@ std::vector<std::string> Catalog::dependents_of(std::string_view name) const {
     std::string current = pending.back();
     pending.pop_back();
     for (const auto& [key, rel] : relations_) {
-      if (rel.kind != RelationKind::view || seen.count(key)) continue;
-      for (const std::string& dep : rel.depends_on) {
+      if (rel->kind != RelationKind::view || seen.count(key)) continue;
+      for (const std::string& dep : rel->depends_on) {
         if (to_lower(dep) == current) {
           seen.insert(key);
-          out.push_back(rel.name);
+          out.push_back(rel->name);
           pending.push_back(key);
           break;
         }
@@ -165,8 +170,9 @@ Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector
       for (const auto& [min, max] : f->second) out.add_function(name, min, max);
     }
     if (const auto* labels = find_enum(name)) out.set_enum(name, *labels);
-    if (const Relation* rel = find_relation(name)) {
-      out.add_relation(*rel);
+    if (auto it = relations_.find(to_lower(name)); it != relations_.end()) {
+      const Relation* rel = it->second.get();
+      out.relations_.insert_or_assign(it->first, it->second);  // shared, not copied
       if (!only_indexes) {
         for (const Index* index : indexes_on(rel->name)) out.add_index(*index);
       }
@@ -183,8 +189,8 @@ Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector
 void Catalog::replace_relations(const Catalog& source, const std::vector<std::string>& names) {
   for (const std::string& name : names) {
     drop_relation(name);
-    if (const Relation* rel = source.find_relation(name)) {
-      add_relation(*rel);
+    if (auto it = source.relations_.find(to_lower(name)); it != source.relations_.end()) {
+      relations_.insert_or_assign(it->first, it->second);
       for (const Index* index : source.indexes_on(name)) add_index(*index);
     }
   }

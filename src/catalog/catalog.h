@@ -2,7 +2,9 @@
 // Filled by replaying migrations (PostgreSQL front end) or by reading a real engine (SQLite).
 #pragma once
 
+#include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -48,15 +50,51 @@ struct Relation {
 
 // Names are compared case-insensitively (SQLite always, PostgreSQL after the parser folded
 // unquoted identifiers), so keys are lower-cased.
+//
+// Relations are shared between a catalog and its copies and subsets, and copied on the first edit
+// (`edit_relation`): replaying a history keeps a before/after snapshot of every statement, and a
+// snapshot costs a pointer per relation instead of the relation. Copies of one catalog may live
+// in several threads for reading; editing is for the thread that owns the catalog.
 class Catalog {
+  using RelationMap = std::map<std::string, std::shared_ptr<Relation>>;
+
  public:
+  // Iterates (lower-cased name, relation) pairs in name order, read-only.
+  class RelationRange {
+   public:
+    class iterator {
+     public:
+      using value_type = std::pair<const std::string&, const Relation&>;
+      using difference_type = std::ptrdiff_t;
+      explicit iterator(RelationMap::const_iterator at) : at_(at) {}
+      value_type operator*() const { return {at_->first, *at_->second}; }
+      iterator& operator++() {
+        ++at_;
+        return *this;
+      }
+      bool operator==(const iterator& other) const { return at_ == other.at_; }
+
+     private:
+      RelationMap::const_iterator at_;
+    };
+    explicit RelationRange(const RelationMap& map) : map_(map) {}
+    iterator begin() const { return iterator(map_.begin()); }
+    iterator end() const { return iterator(map_.end()); }
+    size_t size() const { return map_.size(); }
+    bool empty() const { return map_.empty(); }
+
+   private:
+    const RelationMap& map_;
+  };
+
   Relation& add_relation(Relation relation);
   bool drop_relation(std::string_view name);
   // Views that read `name`, directly or through other views.
   std::vector<std::string> dependents_of(std::string_view name) const;
   bool rename_relation(std::string_view from, std::string_view to);
   const Relation* find_relation(std::string_view name) const;
-  Relation* find_relation(std::string_view name);
+  // The relation for changing it: first copied if another catalog shares it.
+  Relation* edit_relation(std::string_view name);
 
   Index& add_index(Index index);
   bool drop_index(std::string_view name);
@@ -90,11 +128,11 @@ class Catalog {
   const std::vector<std::string>* find_enum(std::string_view name) const;
   const std::map<std::string, std::vector<std::string>>& enums() const { return enums_; }
 
-  const std::map<std::string, Relation>& relations() const { return relations_; }
+  RelationRange relations() const { return RelationRange(relations_); }
   const std::map<std::string, Index>& indexes() const { return indexes_; }
 
  private:
-  std::map<std::string, Relation> relations_;
+  RelationMap relations_;
   std::map<std::string, Index> indexes_;
   std::map<std::string, std::vector<std::string>> enums_;
   std::map<std::string, std::vector<std::pair<int, int>>> functions_;

@@ -49,7 +49,9 @@ void add_key_index(Catalog& catalog, Relation& rel, const std::string& name, con
 
 std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, const ViewShape& view_shape) {
   const std::vector<std::string>& view_columns = view_shape.columns;
-  Relation* rel = ch.relation.empty() ? nullptr : catalog.find_relation(ch.relation);
+  // Read-only here; a case that changes the relation asks for `edit()` (a shared one is copied).
+  const Relation* rel = ch.relation.empty() ? nullptr : catalog.find_relation(ch.relation);
+  auto edit = [&]() -> Relation& { return *catalog.edit_relation(ch.relation); };
   auto need_table = [&]() -> std::optional<std::string> {
     if (!rel) return ch.if_exists ? std::optional<std::string>() : missing_relation(ch.relation);
     return std::nullopt;
@@ -99,18 +101,22 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
         if (ch.if_not_exists) return std::nullopt;
         return fmt::format("column \"{}\" of relation \"{}\" already exists (42701)", def.name, ch.relation);
       }
-      rel->columns.push_back(column_from(def));
-      for (const auto& check : def.checks) rel->checks.push_back(check);
-      if (def.primary_key) add_key_index(catalog, *rel, "", {def.name}, true);
-      if (def.unique) add_key_index(catalog, *rel, "", {def.name}, false);
+      Relation& table = edit();
+      table.columns.push_back(column_from(def));
+      for (const auto& check : def.checks) table.checks.push_back(check);
+      if (def.primary_key) add_key_index(catalog, table, "", {def.name}, true);
+      if (def.unique) add_key_index(catalog, table, "", {def.name}, false);
       return std::nullopt;
     }
     case Kind::drop_column: {
       if (auto e = need_table()) return e;
       if (!rel) return std::nullopt;
-      auto it = std::find_if(rel->columns.begin(), rel->columns.end(), [&](const Column& c) { return c.name == ch.name; });
-      if (it == rel->columns.end()) return ch.if_exists ? std::nullopt : std::optional<std::string>(missing_column(ch.name, ch.relation));
-      rel->columns.erase(it);
+      auto found = [&](const Column& c) { return c.name == ch.name; };
+      if (std::none_of(rel->columns.begin(), rel->columns.end(), found)) {
+        return ch.if_exists ? std::nullopt : std::optional<std::string>(missing_column(ch.name, ch.relation));
+      }
+      std::vector<Column>& columns = edit().columns;
+      columns.erase(std::find_if(columns.begin(), columns.end(), found));
       // Indexes on the column go with it.
       std::vector<std::string> doomed;
       for (const Index* index : catalog.indexes_on(rel->name)) {
@@ -122,10 +128,9 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
     case Kind::rename_column: {
       if (auto e = need_table()) return e;
       if (!rel) return std::nullopt;
-      Column* c = rel->find_column(ch.name);
-      if (!c) return missing_column(ch.name, ch.relation);
+      if (!rel->find_column(ch.name)) return missing_column(ch.name, ch.relation);
       if (rel->find_column(ch.new_name)) return fmt::format("column \"{}\" of relation \"{}\" already exists (42701)", ch.new_name, ch.relation);
-      c->name = ch.new_name;
+      edit().find_column(ch.name)->name = ch.new_name;
       std::vector<Index> renamed;
       for (const Index* index : catalog.indexes_on(rel->name)) {
         Index copy = *index;
@@ -144,8 +149,8 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
     case Kind::drop_default: {
       if (auto e = need_table()) return e;
       if (!rel) return std::nullopt;
-      Column* c = rel->find_column(ch.name);
-      if (!c) return missing_column(ch.name, ch.relation);
+      if (!rel->find_column(ch.name)) return missing_column(ch.name, ch.relation);
+      Column* c = edit().find_column(ch.name);
       if (ch.kind == Kind::alter_column_type) c->type = ch.detail;
       if (ch.kind == Kind::set_not_null) c->not_null = true;
       if (ch.kind == Kind::drop_not_null) c->not_null = false;
@@ -155,7 +160,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
     }
     case Kind::add_check:
       if (auto e = need_table()) return e;
-      if (rel) rel->checks.push_back(ch.detail);
+      if (rel) edit().checks.push_back(ch.detail);
       return std::nullopt;
     case Kind::add_unique:
       if (auto e = need_table()) return e;
@@ -168,11 +173,11 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
         if (const Index* existing = catalog.find_index(ch.detail)) {
           Index copy = *existing;
           catalog.drop_index(ch.detail);
-          add_key_index(catalog, *rel, ch.name.empty() ? ch.detail : ch.name, copy.columns, ch.primary);
+          add_key_index(catalog, edit(), ch.name.empty() ? ch.detail : ch.name, copy.columns, ch.primary);
         }
         return std::nullopt;
       }
-      add_key_index(catalog, *rel, ch.name, ch.key_columns, ch.primary);
+      add_key_index(catalog, edit(), ch.name, ch.key_columns, ch.primary);
       return std::nullopt;
     case Kind::drop_constraint:
       if (auto e = need_table()) return e;
