@@ -11,6 +11,7 @@
 #include "analyses/postgres_findings.h"
 #include "analyses/query_set.h"
 #include "analyses/sqlite_proof.h"
+#include "base/stopwatch.h"
 #include "inputs/migrations.h"
 #include "inputs/queries.h"
 #include "inputs/tree.h"
@@ -77,7 +78,9 @@ std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOpt
 }
 
 CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
+  Stopwatch clock;
   std::unique_ptr<LoadedInputs> in = load_inputs(sources, options);
+  double input_seconds = clock.lap();
   const MigrationPlan& plan = in->plan;
   const QuerySet& queries = in->queries;
   CheckResult result;
@@ -85,6 +88,7 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
   result.deployed_statements = plan.deployed.size();
   result.incoming_statements = plan.incoming.size();
   result.queries = queries.queries.size();
+  result.timings.emplace_back("trees read, migrations split, queries extracted", input_seconds);
   for (const Statement& q : queries.queries) result.query_spans.push_back(q.span());
   for (const Statement& s : plan.incoming) result.statement_spans.push_back(s.span());
 
@@ -116,6 +120,11 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
   } else {
     if (options.engine == Engine::sqlite) throw InputError{"--engine sqlite needs dialect \"sqlite\"", {}, {}};
     PostgresStaticResult static_result = check_postgres_statically(plan, queries.queries);
+    result.timings.emplace_back(fmt::format("{} migration statements parsed, replayed into the catalog and diffed",
+                                            plan.deployed.size() + plan.incoming.size()),
+                                static_result.replay_seconds);
+    result.timings.emplace_back(fmt::format("{} old queries checked statically", queries.queries.size()),
+                                static_result.queries_seconds);
     bool on_server = options.engine == Engine::postgres ||
                      (options.engine == Engine::auto_select &&
                       (!options.server.database_url.empty() || postgres_server_available()));

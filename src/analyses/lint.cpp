@@ -9,6 +9,7 @@
 #include "analyses/postgres_check.h"
 #include "analyses/rules/run.h"
 #include "analyses/sqlite_proof.h"
+#include "base/stopwatch.h"
 #include "inputs/code_sql.h"
 #include "inputs/migrations.h"
 #include "inputs/tree.h"
@@ -102,6 +103,8 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
   // Statements point into these; they must outlive the policy step.
   std::vector<std::unique_ptr<MigrationInputs>> inputs;
   std::vector<std::unique_ptr<MigrationPlan>> plans;
+  Stopwatch clock;
+  double read_seconds = 0, replay_seconds = 0, rules_seconds = 0;
   for (const Target& target : lint_targets(options.paths, dialect)) {
     CodeModules modules(sources, target.tree);
     inputs.push_back(std::make_unique<MigrationInputs>(load_migrations(sources, modules, target.tree)));
@@ -111,25 +114,34 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
     Splitter split = *dialect == Dialect::sqlite ? Splitter(sqlite::split) : Splitter(postgres::split);
     plans.push_back(std::make_unique<MigrationPlan>(plan_for(target, all, split, history, upto)));
     const MigrationPlan& plan = *plans.back();
+    read_seconds += clock.lap();
     ReplayRecord replay;
     std::vector<postgres::ParsedStatement> parsed;
     if (*dialect == Dialect::sqlite) {
       ProofStats stats;
       prove_on_sqlite(plan, {}, stats, &replay);
+      replay_seconds += clock.lap();
     } else {
       PostgresStaticResult replayed = check_postgres_statically(plan, {});
       replay = std::move(replayed.replay);
       parsed = std::move(replayed.parsed_incoming);
       out.insert(out.end(), replayed.migration_findings.begin(), replayed.migration_findings.end());
+      replay_seconds += replayed.replay_seconds;
+      clock.lap();
     }
     auto found = rules::run_rules({*dialect, &plan.incoming, &replay, &parsed, true, false});
     out.insert(out.end(), found.begin(), found.end());
+    rules_seconds += clock.lap();
     result.incoming_statements += plan.incoming.size();
     for (const Statement& s : plan.incoming) result.statement_spans.push_back(s.span());
     suppressions.collect(plan.incoming);
   }
   apply_policy(out, PolicyOptions{false, true, here.rules}, suppressions);
   sort_diagnostics(out);
+  result.timings = {{"files read and split into statements", read_seconds},
+                    {"statements parsed, replayed into the catalog and diffed", replay_seconds},
+                    {"rules run", rules_seconds},
+                    {"findings filtered and sorted", clock.lap()}};
   return result;
 }
 

@@ -2,14 +2,14 @@
 
 #include <fmt/format.h>
 
-#include <atomic>
 #include <optional>
-#include <thread>
 
 #include "analyses/blame.h"
 #include "analyses/checks.h"
 #include "analyses/explain.h"
 #include "analyses/name_resolution.h"
+#include "base/parallel_ahead.h"
+#include "base/stopwatch.h"
 #include "catalog/diff.h"
 #include "catalog/replay.h"
 #include "sql/placeholders.h"
@@ -42,21 +42,10 @@ std::vector<std::string> relations_read(const sql::Select& select) {
 
 // Every statement parsed, on all cores: parsing is pure and costs more than the replay that
 // must follow in order. A statement that does not parse is an input error, raised in order.
-std::vector<postgres::ParsedStatement> parse_all(const std::vector<Statement>& statements) {
-  std::vector<postgres::ParsedStatement> out(statements.size());
-  constexpr size_t batch = 64;
-  size_t jobs = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), statements.size() / batch + 1);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t begin; (begin = next.fetch_add(batch)) < statements.size();) {
-      for (size_t i = begin; i < std::min(begin + batch, statements.size()); ++i) out[i] = postgres::parse(statements[i].text());
-    }
-  };
-  std::vector<std::thread> workers;
-  for (size_t j = 1; j < jobs; ++j) workers.emplace_back(work);
-  work();
-  for (std::thread& t : workers) t.join();
-  return out;
+// Statements are parsed on every core, ahead of the replay that needs them in order.
+ParallelAhead<postgres::ParsedStatement> parse_ahead(const std::vector<Statement>& statements) {
+  return ParallelAhead<postgres::ParsedStatement>(statements.size(), 32,
+                                                  [&statements](size_t i) { return postgres::parse(statements[i].text()); });
 }
 
 void throw_if_unparsed(const postgres::ParsedStatement& parsed, const Statement& statement, const char* which) {
@@ -184,11 +173,12 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   PostgresStaticResult result;
   result.query_findings.resize(queries.size());
   catalog::Catalog deployed;
+  Stopwatch clock;
   {
-    std::vector<postgres::ParsedStatement> parsed = parse_all(plan.deployed);
+    ParallelAhead<postgres::ParsedStatement> parsed = parse_ahead(plan.deployed);
     for (size_t i = 0; i < plan.deployed.size(); ++i) {
-      throw_if_unparsed(parsed[i], plan.deployed[i], "deployed");
-      replay(deployed, parsed[i], plan.deployed[i], "deployed", nullptr);
+      throw_if_unparsed(parsed.get(i), plan.deployed[i], "deployed");
+      replay(deployed, parsed.get(i), plan.deployed[i], "deployed", nullptr);
     }
   }
 
@@ -196,12 +186,11 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   result.replay.deployed = deployed;
   // Reserved: these element types do not all have noexcept moves, so growth would copy them all.
   result.replay.diffs.reserve(plan.incoming.size());
-  result.parsed_incoming.reserve(plan.incoming.size());
   Blame blame;
-  std::vector<postgres::ParsedStatement> incoming = parse_all(plan.incoming);
+  ParallelAhead<postgres::ParsedStatement> incoming = parse_ahead(plan.incoming);
   for (size_t k = 0; k < plan.incoming.size(); ++k) {
     const Statement& s = plan.incoming[k];
-    postgres::ParsedStatement& parsed = incoming[k];
+    postgres::ParsedStatement& parsed = incoming.get(k);
     throw_if_unparsed(parsed, s, "new");
     std::vector<std::string> touched = touched_relations(parsed.changes, next);
     std::optional<std::vector<std::string>> indexes = indexes_touched(parsed.changes);
@@ -212,8 +201,9 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
     std::vector<catalog::Change> changes = catalog::diff(before, after);
     blame.record(changes, after, s.span());
     result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
-    result.parsed_incoming.push_back(std::move(parsed));
   }
+  result.parsed_incoming = std::move(incoming).take();
+  result.replay_seconds = clock.lap();
 
   NameResolver on_deployed(deployed);
   NameResolver on_next(next, deployed);
@@ -301,6 +291,7 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
     for (size_t k = 1; k < after.size(); ++k) d.notes.push_back(fmt::format("also: {} ({})", after[k].message, after[k].sqlstate));
     out.push_back(std::move(d));
   }
+  result.queries_seconds = clock.lap();
   return result;
 }
 

@@ -93,6 +93,13 @@ void write_report(std::ostream& out, const std::string& format, const mc::CheckR
   }
 }
 
+// --timings: each phase, then the whole run including the report.
+void print_timings(const mc::CheckResult& result, std::chrono::steady_clock::time_point started) {
+  for (const auto& [phase, seconds] : result.timings) std::cerr << fmt::format("timing: {:8.3f} s  {}\n", seconds, phase);
+  double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << fmt::format("timing: {:8.3f} s  the whole run, report included\n", total);
+}
+
 int run_init(const std::string& dir, bool force, bool print) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
@@ -178,6 +185,7 @@ int main(int argc, char** argv) {
   lint->add_option("--format", format, "Report format: text, json, sarif, junit, markdown or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown", "github"}));
   lint->add_option("--color", flags.color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
+  lint->add_flag("--timings", timings, "Print how long each phase took to standard error");
 
   std::string docs_dir;
   CLI::App* rules = app.add_subcommand("rules", "List every rule: code, name, default severity, category, dialects");
@@ -258,8 +266,10 @@ int main(int argc, char** argv) {
       mc::LintOptions lint_options;
       for (const std::string& p : lint_paths) lint_options.paths.emplace_back(p);
       if (!flags.dialect.empty()) lint_options.dialect = mc::parse_dialect(flags.dialect);
+      auto started = std::chrono::steady_clock::now();
       mc::CheckResult result = mc::run_lint(sources, lint_options);
       write_report(report, format, result, style);
+      if (timings) print_timings(result, started);
       return result.incompatible() ? 1 : 0;
     }
     if (options.old_root.empty()) {
@@ -270,12 +280,8 @@ int main(int argc, char** argv) {
     limits.statement_seconds = flags.statement_seconds;
     mc::sqlite::set_limits(limits);
     mc::CheckResult result = mc::run_check(sources, options);
-    if (timings) {
-      for (const auto& [phase, seconds] : result.timings) std::cerr << fmt::format("timing: {:8.3f} s  {}\n", seconds, phase);
-      double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      std::cerr << fmt::format("timing: {:8.3f} s  the whole check\n", total);
-    }
     write_report(report, format, result, style);
+    if (timings) print_timings(result, started);
     if (!sarif_file.empty()) {
       std::ofstream sarif(sarif_file);
       if (!sarif) throw mc::InputError{"cannot write --sarif " + sarif_file, {}, {}};

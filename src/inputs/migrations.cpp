@@ -121,12 +121,13 @@ std::vector<MigrationSource> load_directory(SourceManager& sources, const Tree& 
     return natural_less(a, b);
   });
 
+  std::vector<std::string> paths;
+  paths.reserve(names.size());
+  for (const std::string& name : names) paths.push_back((fs::path(dir) / name).lexically_normal().generic_string());
+  std::vector<const SourceFile*> files = read_tree_files(sources, tree, paths);
   std::vector<MigrationSource> out;
-  for (const std::string& name : names) {
-    std::string path = (fs::path(dir) / name).lexically_normal().generic_string();
-    const SourceFile& file = read_tree_file(sources, tree, path);
-    out.push_back(MigrationSource{path, &file, forward_sections(file), false});
-  }
+  out.reserve(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) out.push_back(MigrationSource{paths[i], files[i], forward_sections(*files[i]), false});
   return out;
 }
 

@@ -24,6 +24,9 @@ Tree open_tree(std::string label, const std::filesystem::path& root, const TreeS
 // Reads a file of the tree (path relative to the root). Throws InputError for an unreadable
 // file or one that is binary rather than text.
 const SourceFile& read_tree_file(SourceManager& sources, const Tree& tree, const std::string& relative_path);
+// Several files, read in parallel, registered in `paths` order; the first bad one (in that order)
+// is the error.
+std::vector<const SourceFile*> read_tree_files(SourceManager& sources, const Tree& tree, const std::vector<std::string>& paths);
 
 // True when `path` (relative, '/'-separated) matches `pattern`: `*` and `?` within one path
 // segment, `**` across any number of segments, `{a,b}` alternatives.
