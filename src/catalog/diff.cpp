@@ -60,41 +60,61 @@ std::unordered_map<std::string, const Column*> by_name(const Relation& r) {
   return out;
 }
 
-void diff_columns(const Relation& before, const Relation& after, std::vector<Change>& out) {
+// Columns of `before` and `after` matched by name: the pairs, the dropped and the added.
+struct ColumnMatch {
+  std::vector<std::pair<const Column*, const Column*>> kept;
+  std::vector<const Column*> dropped, added;
+};
+
+ColumnMatch match_columns(const Relation& before, const Relation& after) {
+  ColumnMatch m;
+  // Most statements keep the columns' order or append to it: match by position while names agree.
+  size_t common = 0, shorter = std::min(before.columns.size(), after.columns.size());
+  while (common < shorter && iequals(before.columns[common].name, after.columns[common].name)) ++common;
+  if (common == shorter) {
+    for (size_t i = 0; i < common; ++i) m.kept.emplace_back(&before.columns[i], &after.columns[i]);
+    for (size_t i = common; i < before.columns.size(); ++i) m.dropped.push_back(&before.columns[i]);
+    for (size_t i = common; i < after.columns.size(); ++i) m.added.push_back(&after.columns[i]);
+    return m;
+  }
   std::unordered_map<std::string, const Column*> before_columns = by_name(before), after_columns = by_name(after);
   auto find = [](const std::unordered_map<std::string, const Column*>& in, const std::string& name) -> const Column* {
     auto it = in.find(to_lower(name));
     return it == in.end() ? nullptr : it->second;
   };
-  std::vector<const Column*> dropped, added;
   for (const Column& c : before.columns) {
-    if (!find(after_columns, c.name)) dropped.push_back(&c);
+    if (!find(after_columns, c.name)) m.dropped.push_back(&c);
   }
   for (const Column& c : after.columns) {
-    if (!find(before_columns, c.name)) added.push_back(&c);
+    if (const Column* b = find(before_columns, c.name)) m.kept.emplace_back(b, &c);
+    else m.added.push_back(&c);
   }
+  return m;
+}
+
+void diff_columns(const Relation& before, const Relation& after, std::vector<Change>& out) {
+  ColumnMatch m = match_columns(before, after);
   // One column out and one of the same type in: most likely a rename.
-  if (dropped.size() == 1 && added.size() == 1 && iequals(dropped[0]->type, added[0]->type)) {
-    out.push_back({ChangeKind::column_renamed, after.name, dropped[0]->name, added[0]->name, {}});
-    dropped.clear();
-    added.clear();
+  if (m.dropped.size() == 1 && m.added.size() == 1 && iequals(m.dropped[0]->type, m.added[0]->type)) {
+    out.push_back({ChangeKind::column_renamed, after.name, m.dropped[0]->name, m.added[0]->name, {}});
+    m.dropped.clear();
+    m.added.clear();
   }
-  for (const Column* c : dropped) out.push_back({ChangeKind::column_dropped, after.name, c->name, {}, describe_column(*c)});
-  for (const Column* c : added) out.push_back({ChangeKind::column_added, after.name, c->name, {}, describe_column(*c)});
-  for (const Column& a : after.columns) {
-    const Column* b = find(before_columns, a.name);
-    if (!b) continue;
-    if (!iequals(a.type, b->type)) {
-      out.push_back({ChangeKind::column_type_changed, after.name, a.name, {}, b->type + " -> " + a.type});
+  for (const Column* c : m.dropped) out.push_back({ChangeKind::column_dropped, after.name, c->name, {}, describe_column(*c)});
+  for (const Column* c : m.added) out.push_back({ChangeKind::column_added, after.name, c->name, {}, describe_column(*c)});
+  for (const auto& [b, a] : m.kept) {
+    if (!iequals(a->type, b->type)) {
+      out.push_back({ChangeKind::column_type_changed, after.name, a->name, {}, b->type + " -> " + a->type});
     }
-    if (a.not_null != b->not_null) {
-      out.push_back({ChangeKind::column_nullability_changed, after.name, a.name, {}, a.not_null ? "NOT NULL" : "NULL"});
+    if (a->not_null != b->not_null) {
+      out.push_back({ChangeKind::column_nullability_changed, after.name, a->name, {}, a->not_null ? "NOT NULL" : "NULL"});
     }
-    if (a.default_expr != b->default_expr) {
-      out.push_back({ChangeKind::column_default_changed, after.name, a.name, {},
-                     a.default_expr ? "DEFAULT " + *a.default_expr : "no default"});
+    if (a->default_expr != b->default_expr) {
+      out.push_back({ChangeKind::column_default_changed, after.name, a->name, {},
+                     a->default_expr ? "DEFAULT " + *a->default_expr : "no default"});
     }
   }
+  if (before.checks == after.checks) return;
   std::set<std::string> before_checks(before.checks.begin(), before.checks.end());
   std::set<std::string> after_checks(after.checks.begin(), after.checks.end());
   for (const auto& c : after_checks) {
@@ -137,7 +157,7 @@ std::vector<Change> diff(const Catalog& before, const Catalog& after) {
       out.push_back({ChangeKind::relation_redefined, rel.name, {}, {}, "changed between table and view"});
       continue;
     }
-    diff_columns(*b, rel, out);
+    if (b != &rel) diff_columns(*b, rel, out);  // the same object: shared, so unchanged
   }
 
   for (const auto& [type, labels] : before.enums()) {
