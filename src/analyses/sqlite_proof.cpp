@@ -5,7 +5,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <chrono>
 #include <regex>
 
 #include "analyses/blame.h"
@@ -13,6 +12,7 @@
 #include "analyses/explain.h"
 #include "analyses/query_set.h"
 #include "analyses/sqlite_differential.h"
+#include "base/stopwatch.h"
 #include "base/text.h"
 #include "catalog/diff.h"
 #include "sql/placeholders.h"
@@ -143,13 +143,8 @@ std::string query_kind(const sqlite::Compiled& compiled) {
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
                                         ProofStats& stats, ReplayRecord* record) {
   std::vector<Diagnostic> out;
-  auto started = std::chrono::steady_clock::now();
-  auto lap = [&started] {
-    auto now = std::chrono::steady_clock::now();
-    double seconds = std::chrono::duration<double>(now - started).count();
-    started = now;
-    return seconds;
-  };
+  Stopwatch clock;
+  auto lap = [&clock] { return clock.lap(); };
   sqlite::Database deployed;
   for (const Statement& s : plan.deployed) apply(deployed, s, "deployed");
   stats.deployed_seconds = lap();

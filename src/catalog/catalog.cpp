@@ -6,6 +6,18 @@
 
 namespace mc::catalog {
 
+namespace {
+
+// A private copy of a shared relation, with room for one more column: the usual edit adds one,
+// and a vector copied at its exact size would double on that push_back (each snapshot keeps its copy).
+std::shared_ptr<Relation> copy_for_edit(const Relation& shared) {
+  auto copy = std::make_shared<Relation>(shared);
+  copy->columns.reserve(shared.columns.size() + 1);
+  return copy;
+}
+
+}  // namespace
+
 const Column* Relation::find_column(std::string_view column) const {
   for (const Column& c : columns) {
     if (iequals(c.name, column)) return &c;
@@ -37,7 +49,7 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
   auto node = relations_.extract(to_lower(from));
   if (node.empty()) return false;
   node.key() = to_lower(to);
-  if (node.mapped().use_count() > 1) node.mapped() = std::make_shared<Relation>(*node.mapped());
+  if (node.mapped().use_count() > 1) node.mapped() = copy_for_edit(*node.mapped());
   node.mapped()->name = std::string(to);
   relations_.insert(std::move(node));
   auto owned = indexes_by_table_.extract(to_lower(from));
@@ -57,7 +69,7 @@ const Relation* Catalog::find_relation(std::string_view name) const {
 Relation* Catalog::edit_relation(std::string_view name) {
   auto it = relations_.find(to_lower(name));
   if (it == relations_.end()) return nullptr;
-  if (it->second.use_count() > 1) it->second = std::make_shared<Relation>(*it->second);
+  if (it->second.use_count() > 1) it->second = copy_for_edit(*it->second);
   return it->second.get();
 }
 
