@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
+#include "sql/sqlite/heap.h"
 
 namespace mc::sqlite {
 
@@ -105,12 +106,12 @@ int64_t now_ns() {
 
 void set_limits(const Limits& new_limits) {
   limits = new_limits;
-  sqlite3_hard_heap_limit64(limits.heap_bytes);
+  install_bounded_heap();
+  set_heap_limit(limits.heap_bytes);
 }
 
 Database::Database() {
-  static std::once_flag heap_limit;
-  std::call_once(heap_limit, [] { sqlite3_hard_heap_limit64(limits.heap_bytes); });
+  install_bounded_heap();
   if (sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     throw std::runtime_error("cannot open an in-memory SQLite database");
   }
