@@ -15,6 +15,7 @@
 #include "inputs/migrations.h"
 #include "inputs/queries.h"
 #include "inputs/tree.h"
+#include "sql/postgres/parser.h"
 #include "sql/postgres/splitter.h"
 #include "sql/sqlite/engine.h"
 #include "sql/sqlite/splitter.h"
@@ -70,10 +71,13 @@ std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOpt
   in->old_migrations = load_migrations(sources, old_modules, old_tree);
   in->new_migrations = load_migrations(sources, new_modules, new_tree);
   in->old_queries = load_queries(sources, old_modules, old_tree, migration_paths(in->old_migrations));
+  std::vector<LogFile> logs = query_log_files(old_tree, options.log_files, in->old_queries.notes);
+  in->old_queries.logged = read_query_logs(sources, logs, options.log_progress);
   Splitter split = in->dialect == Dialect::sqlite ? Splitter(sqlite::split) : Splitter(postgres::split);
   in->plan = plan_migrations(in->old_migrations, in->new_migrations, split);
   in->new_settings = new_tree.settings;
-  in->queries = collect_queries(in->old_queries, split);
+  Fingerprint fingerprint = in->dialect == Dialect::postgres ? Fingerprint(postgres::fingerprint) : Fingerprint();
+  in->queries = collect_queries(in->old_queries, split, fingerprint);
   return in;
 }
 
@@ -155,6 +159,7 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
   suppressions.collect(plan.incoming);
   suppressions.collect(queries.queries);
   apply_policy(out, PolicyOptions{options.strict, false, in->new_settings.rules}, suppressions);
+  note_log_occurrences(out, queries.logged);
   sort_diagnostics(out);
   return result;
 }

@@ -27,6 +27,8 @@ struct CheckOptions {
   Engine engine = Engine::auto_select;
   ServerProofOptions server;  // for --engine postgres
   bool strict = false;        // breaking changes no known old query shows are errors
+  std::vector<std::filesystem::path> log_files;  // --logs: query logs instead of the old tree's `logs`
+  LogProgress log_progress;                      // a progress bar while logs are read (on a TTY)
 };
 
 struct CheckResult {

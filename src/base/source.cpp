@@ -6,11 +6,13 @@
 
 namespace mc {
 
-SourceFile::SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text, std::string tree)
+SourceFile::SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text, std::string tree,
+                       std::vector<HeldLines> held)
     : absolute_path_(std::move(absolute_path)),
       display_path_(std::move(display_path)),
       text_(std::move(text)),
-      tree_(std::move(tree)) {
+      tree_(std::move(tree)),
+      held_(std::move(held)) {
   line_starts_.push_back(0);
   uint32_t continuations = 0;
   for (size_t i = 0; i < text_.size(); ++i) {
@@ -32,21 +34,45 @@ size_t SourceFile::continuations_before(size_t offset) const {
   return count;
 }
 
+uint32_t SourceFile::file_line(uint32_t held_line) const {
+  if (held_.empty()) return held_line;
+  auto it = std::upper_bound(held_.begin(), held_.end(), held_line,
+                             [](uint32_t line, const HeldLines& h) { return line < h.held_line; });
+  if (it == held_.begin()) return held_line;
+  --it;
+  return it->file_line + (held_line - it->held_line);
+}
+
+uint32_t SourceFile::held_line(uint32_t file_line) const {
+  if (held_.empty()) return file_line;
+  auto it = std::upper_bound(held_.begin(), held_.end(), file_line,
+                             [](uint32_t line, const HeldLines& h) { return line < h.file_line; });
+  if (it == held_.begin()) return 0;
+  auto next = it;
+  --it;
+  uint32_t line = it->held_line + (file_line - it->file_line);
+  uint32_t run_end = next == held_.end() ? static_cast<uint32_t>(line_starts_.size()) + 1 : next->held_line;
+  return line < run_end ? line : 0;
+}
+
 uint32_t SourceFile::line_of(size_t offset) const {
   offset = std::min(offset, text_.size());
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  return static_cast<uint32_t>(it - line_starts_.begin());
+  return file_line(static_cast<uint32_t>(it - line_starts_.begin()));
 }
 
 size_t SourceFile::line_begin(uint32_t line) const {
   if (line == 0) return 0;
-  return line <= line_starts_.size() ? line_starts_[line - 1] : text_.size();
+  line = held_line(line);
+  return line != 0 && line <= line_starts_.size() ? line_starts_[line - 1] : text_.size();
 }
 
 LineCol SourceFile::line_col(size_t offset) const {
   offset = std::min(offset, text_.size());
-  uint32_t line = line_of(offset);
-  size_t start = line_starts_[line - 1];
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  auto held = static_cast<uint32_t>(it - line_starts_.begin());
+  uint32_t line = file_line(held);
+  size_t start = line_starts_[held - 1];
   // Code points: bytes less UTF-8 continuation bytes, counted from per-block sums so that a
   // 100 MB single-line file costs no more per lookup than a short line.
   size_t bytes = offset - start;
@@ -55,6 +81,7 @@ LineCol SourceFile::line_col(size_t offset) const {
 }
 
 std::string_view SourceFile::line_text(uint32_t line) const {
+  line = held_line(line);
   if (line == 0 || line > line_starts_.size()) return {};
   size_t begin = line_starts_[line - 1];
   size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
@@ -63,9 +90,9 @@ std::string_view SourceFile::line_text(uint32_t line) const {
 }
 
 const SourceFile& SourceManager::add(std::filesystem::path absolute_path, std::string display_path, std::string text,
-                                     std::string tree) {
-  files_.push_back(
-      std::make_unique<SourceFile>(std::move(absolute_path), std::move(display_path), std::move(text), std::move(tree)));
+                                     std::string tree, std::vector<HeldLines> held) {
+  files_.push_back(std::make_unique<SourceFile>(std::move(absolute_path), std::move(display_path), std::move(text),
+                                                std::move(tree), std::move(held)));
   return *files_.back();
 }
 

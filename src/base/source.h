@@ -16,11 +16,23 @@ struct LineCol {
   uint32_t column = 0;
 };
 
+// Where a run of consecutive lines of an excerpt starts: line `held_line` of the held text is
+// line `file_line` of the file.
+struct HeldLines {
+  uint32_t held_line = 1;
+  uint32_t file_line = 1;
+};
+
 // One file read into memory. `display_path` is relative to the tree root the file belongs to,
 // which is how every location is printed.
+//
+// An excerpt holds only some of a file's lines (a query log of gigabytes keeps the lines of each
+// distinct statement): `held` says which, in increasing order of both numbers. Line numbers in
+// this interface are always the file's own.
 class SourceFile {
  public:
-  SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text, std::string tree = {});
+  SourceFile(std::filesystem::path absolute_path, std::string display_path, std::string text, std::string tree = {},
+             std::vector<HeldLines> held = {});
 
   const std::filesystem::path& absolute_path() const { return absolute_path_; }
   const std::string& display_path() const { return display_path_; }
@@ -30,12 +42,14 @@ class SourceFile {
 
   // Line and column of a byte offset; the newline index is built once, lookups are O(log lines).
   LineCol line_col(size_t offset) const;
-  // The 1-based line holding `offset`, and the offset where a 1-based line begins.
+  // The 1-based line holding `offset`, and the offset where a 1-based line begins (the end of
+  // the text for a line an excerpt does not hold).
   uint32_t line_of(size_t offset) const;
   size_t line_begin(uint32_t line) const;
-  // The text of the 1-based line, without its newline.
+  // The text of the 1-based line, without its newline ("" for a line not held).
   std::string_view line_text(uint32_t line) const;
-  uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
+  // The number of the last line held (of a whole file: its line count).
+  uint32_t line_count() const { return file_line(static_cast<uint32_t>(line_starts_.size())); }
 
  private:
   std::filesystem::path absolute_path_;
@@ -43,6 +57,10 @@ class SourceFile {
   std::string text_;
   std::string tree_;
   size_t continuations_before(size_t offset) const;
+  uint32_t file_line(uint32_t held_line) const;
+  uint32_t held_line(uint32_t file_line) const;  // 0 when not held
+
+  std::vector<HeldLines> held_;  // empty: the whole file
 
   static constexpr size_t column_block = 256;
   std::vector<size_t> line_starts_;
@@ -53,7 +71,7 @@ class SourceFile {
 class SourceManager {
  public:
   const SourceFile& add(std::filesystem::path absolute_path, std::string display_path, std::string text,
-                        std::string tree = {});
+                        std::string tree = {}, std::vector<HeldLines> held = {});
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;

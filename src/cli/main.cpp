@@ -26,6 +26,20 @@
 
 namespace {
 
+// A progress line on standard error while big query logs are read, when it is a terminal.
+mc::LogProgress terminal_progress() {
+  if (isatty(STDERR_FILENO) == 0) return nullptr;
+  return [](const std::string& path, uint64_t done, uint64_t total) {
+    if (done >= total) {
+      std::cerr << "\r\033[K" << std::flush;
+      return;
+    }
+    std::cerr << fmt::format("\r\033[Kreading {}: {:3.0f}% ({} of {} MB)", path, 100.0 * static_cast<double>(done) / static_cast<double>(total),
+                             done >> 20, total >> 20)
+              << std::flush;
+  };
+}
+
 // Flags shared by the subcommands that read trees.
 struct TreeFlags {
   std::string old_root, new_root = ".", base, dialect, migrations, engine = "auto", color = "auto";
@@ -33,6 +47,7 @@ struct TreeFlags {
   bool strict = false;
   double statement_seconds = 30;
   std::vector<std::string> queries;
+  std::vector<std::string> logs;
 
   void add(CLI::App* cmd, bool with_old) {
     if (with_old) {
@@ -44,6 +59,11 @@ struct TreeFlags {
         ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
     cmd->add_option("--migrations", migrations, "Migrations directory or source file, relative to each tree");
     cmd->add_option("--queries", queries, "Glob of files holding the old code's queries (repeatable)");
+    if (with_old) {
+      cmd->add_option("--logs", logs,
+                      "Query log of the deployed code's workload, instead of the old tree's `logs` (repeatable): a "
+                      "PostgreSQL stderr log or csvlog, a pg_stat_statements export (CSV or JSON), or a .sql file");
+    }
     cmd->add_option("--color", color, "auto, always or never (NO_COLOR is respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
   }
@@ -55,6 +75,8 @@ struct TreeFlags {
     if (!dialect.empty()) o.overrides.dialect = mc::parse_dialect(dialect);
     if (!migrations.empty()) o.overrides.migrations = migrations;
     if (!queries.empty()) o.overrides.queries = queries;
+    for (const std::string& log : logs) o.log_files.emplace_back(log);
+    o.log_progress = terminal_progress();
     o.engine = engine == "none"       ? mc::Engine::none
                : engine == "sqlite"   ? mc::Engine::sqlite
                : engine == "postgres" ? mc::Engine::postgres

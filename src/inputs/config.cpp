@@ -66,20 +66,21 @@ TreeSettings parse_tree_settings(std::string_view text, const std::filesystem::p
       auto value = node.value<std::string>();
       if (!value) fail(file, node, "`migrations` must be a string: a directory or a file, relative to the tree");
       settings.migrations = *value;
-    } else if (key == "queries") {
+    } else if (key == "queries" || key == "logs") {
+      std::string example = key == "queries" ? "[\"db/queries/*.sql\"]" : "[\"logs/postgresql-*.csv\"]";
       std::vector<std::string> globs;
       if (auto single = node.value<std::string>()) {
         globs.push_back(*single);
       } else if (const toml::array* array = node.as_array()) {
         for (const toml::node& item : *array) {
           auto value = item.value<std::string>();
-          if (!value) fail(file, item, "`queries` must be a list of glob strings");
+          if (!value) fail(file, item, fmt::format("`{}` must be a list of glob strings", key.str()));
           globs.push_back(*value);
         }
       } else {
-        fail(file, node, "`queries` must be a list of glob strings, e.g. [\"db/queries/*.sql\"]");
+        fail(file, node, fmt::format("`{}` must be a list of glob strings, e.g. {}", key.str(), example));
       }
-      settings.queries = std::move(globs);
+      (key == "queries" ? settings.queries : settings.logs) = std::move(globs);
     } else if (key == "rules") {
       const toml::table* rules = node.as_table();
       if (!rules) fail(file, node, "`rules` must be a table: [rules] with lines like MC101 = \"off\" or drop-column = \"error\"");
@@ -93,7 +94,7 @@ TreeSettings parse_tree_settings(std::string_view text, const std::filesystem::p
     } else if (key == "engine") {
       // Reserved for later settings; accepted so configs can be written ahead.
     } else {
-      fail(file, node, fmt::format("unknown key `{}` (expected dialect, migrations, queries, rules)", key.str()));
+      fail(file, node, fmt::format("unknown key `{}` (expected dialect, migrations, queries, logs, rules)", key.str()));
     }
   }
   return settings;
@@ -103,6 +104,7 @@ TreeSettings merge(TreeSettings base, const TreeSettings& overrides) {
   if (overrides.dialect) base.dialect = overrides.dialect;
   if (overrides.migrations) base.migrations = overrides.migrations;
   if (overrides.queries) base.queries = overrides.queries;
+  if (overrides.logs) base.logs = overrides.logs;
   base.rules.insert(base.rules.end(), overrides.rules.begin(), overrides.rules.end());
   return base;
 }

@@ -26,6 +26,7 @@ struct TreeSettings {
   std::optional<Dialect> dialect;
   std::optional<std::string> migrations;          // directory or single file, relative to the tree root
   std::optional<std::vector<std::string>> queries;  // globs, relative to the tree root
+  std::optional<std::vector<std::string>> logs;     // query logs (the deployed code's workload): globs, as queries
   std::vector<RuleSetting> rules;
 };
 

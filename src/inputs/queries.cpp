@@ -44,4 +44,23 @@ QueryInputs load_queries(SourceManager& sources, CodeModules& modules, const Tre
   return out;
 }
 
+std::vector<LogFile> query_log_files(const Tree& tree, const std::vector<std::filesystem::path>& files,
+                                     std::vector<Diagnostic>& notes) {
+  std::vector<LogFile> out;
+  if (!files.empty()) {
+    for (const auto& file : files) out.push_back(LogFile{file, file.lexically_normal().generic_string(), ""});
+    return out;
+  }
+  if (!tree.settings.logs) return out;
+  std::set<std::string> seen;
+  for (const std::string& pattern : *tree.settings.logs) {
+    auto matched = glob_files(tree, pattern);
+    if (matched.empty()) notes.push_back(note(fmt::format("logs glob \"{}\" matched no file in the {} tree", pattern, tree.label)));
+    for (const std::string& path : matched) {
+      if (seen.insert(path).second) out.push_back(LogFile{tree.root / path, path, tree.label});
+    }
+  }
+  return out;
+}
+
 }  // namespace mc
