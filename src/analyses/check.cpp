@@ -15,7 +15,6 @@
 #include "inputs/migrations.h"
 #include "inputs/queries.h"
 #include "inputs/tree.h"
-#include "sql/postgres/parser.h"
 #include "sql/postgres/splitter.h"
 #include "sql/sqlite/engine.h"
 #include "sql/sqlite/splitter.h"
@@ -72,12 +71,13 @@ std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOpt
   in->new_migrations = load_migrations(sources, new_modules, new_tree);
   in->old_queries = load_queries(sources, old_modules, old_tree, migration_paths(in->old_migrations));
   std::vector<LogFile> logs = query_log_files(old_tree, options.log_files, in->old_queries.notes);
+  Stopwatch log_clock;
   in->old_queries.logged = read_query_logs(sources, logs, options.log_progress);
+  in->log_seconds = log_clock.lap();
   Splitter split = in->dialect == Dialect::sqlite ? Splitter(sqlite::split) : Splitter(postgres::split);
   in->plan = plan_migrations(in->old_migrations, in->new_migrations, split);
   in->new_settings = new_tree.settings;
-  Fingerprint fingerprint = in->dialect == Dialect::postgres ? Fingerprint(postgres::fingerprint) : Fingerprint();
-  in->queries = collect_queries(in->old_queries, split, fingerprint);
+  in->queries = collect_queries(in->old_queries, split);
   return in;
 }
 
@@ -92,7 +92,12 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
   result.deployed_statements = plan.deployed.size();
   result.incoming_statements = plan.incoming.size();
   result.queries = queries.queries.size();
-  result.timings.emplace_back("trees read, migrations split, queries extracted", input_seconds);
+  result.timings.emplace_back("trees read, migrations split, queries extracted", input_seconds - in->log_seconds);
+  if (const LoggedStatements& logged = in->old_queries.logged; logged.bytes_read > 0) {
+    result.timings.emplace_back(fmt::format("query logs read: {} MB, {} statements, {} distinct", logged.bytes_read >> 20,
+                                            logged.entries, queries.logged.size()),
+                                in->log_seconds);
+  }
   for (const Statement& q : queries.queries) result.query_spans.push_back(q.span());
   for (const Statement& s : plan.incoming) result.statement_spans.push_back(s.span());
 

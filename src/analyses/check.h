@@ -57,6 +57,7 @@ struct LoadedInputs {
   MigrationPlan plan;  // statements point into the migration inputs above
   QuerySet queries;    // statements point into old_queries
   TreeSettings new_settings;  // the new tree's migcompat.toml (its [rules] apply)
+  double log_seconds = 0;     // reading the query logs, for --timings
 };
 
 // Throws InputError for bad input (exit 2). The result must not be moved: its statements point

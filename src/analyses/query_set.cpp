@@ -10,7 +10,7 @@
 
 namespace mc {
 
-QuerySet collect_queries(const QueryInputs& inputs, const Splitter& split, const Fingerprint& fingerprint) {
+QuerySet collect_queries(const QueryInputs& inputs, const Splitter& split) {
   QuerySet out;
   for (const auto* group : {&inputs.sql_files, &inputs.literals}) {
     for (const SqlText& text : *group) {
@@ -19,16 +19,13 @@ QuerySet collect_queries(const QueryInputs& inputs, const Splitter& split, const
   }
   const LoggedStatements& logged = inputs.logged;
   out.log_entries = logged.entries;
-  std::unordered_map<uint64_t, size_t> by_fingerprint;  // -> index in out.logged
+  std::unordered_map<std::string, size_t> by_shape;  // -> index in out.logged
   for (size_t i = 0; i < logged.statements.size(); ++i) {
     for (Statement& s : split(logged.statements[i])) {
-      std::optional<uint64_t> print = fingerprint ? fingerprint(s.text()) : std::nullopt;
-      if (print) {
-        auto [it, added] = by_fingerprint.try_emplace(*print, out.logged.size());
-        if (!added) {
-          out.logged[it->second].occurrences += logged.occurrences[i];
-          continue;
-        }
+      auto [it, added] = by_shape.try_emplace(statement_shape(s.text()), out.logged.size());
+      if (!added) {
+        out.logged[it->second].occurrences += logged.occurrences[i];
+        continue;
       }
       out.logged.push_back({s.span(), logged.occurrences[i]});
       out.queries.push_back(std::move(s));

@@ -49,7 +49,7 @@ struct TreeFlags {
   std::vector<std::string> queries;
   std::vector<std::string> logs;
 
-  void add(CLI::App* cmd, bool with_old) {
+  void add(CLI::App* cmd, bool with_old, bool with_logs) {
     if (with_old) {
       auto* old_opt = cmd->add_option("--old", old_root, "The deployed tree (its code and the migrations already applied)");
       auto* base_opt = cmd->add_option("--base", base, "Take the deployed tree from this git commit (tag, branch, SHA)");
@@ -59,7 +59,7 @@ struct TreeFlags {
         ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
     cmd->add_option("--migrations", migrations, "Migrations directory or source file, relative to each tree");
     cmd->add_option("--queries", queries, "Glob of files holding the old code's queries (repeatable)");
-    if (with_old) {
+    if (with_logs) {
       cmd->add_option("--logs", logs,
                       "Query log of the deployed code's workload, instead of the old tree's `logs` (repeatable): a "
                       "PostgreSQL stderr log or csvlog, a pg_stat_statements export (CSV or JSON), or a .sql file");
@@ -168,7 +168,7 @@ int main(int argc, char** argv) {
   TreeFlags flags;
   std::string format = "text", output;
   CLI::App* check = app.add_subcommand("check", "Check that the old tree's queries survive the new tree's migrations");
-  flags.add(check, true);
+  flags.add(check, true, true);
   check->add_option("--new", flags.new_root, "The tree about to be deployed")->default_str(".");
   check->add_option("--engine", flags.engine, "What proves the queries: auto, none (static only), sqlite, postgres")
       ->check(CLI::IsMember({"auto", "none", "sqlite", "postgres"}))
@@ -225,11 +225,11 @@ int main(int argc, char** argv) {
 
   CLI::App* migrations = app.add_subcommand(
       "migrations", "List the migration statements in apply order; with --old or --base, which ones are new");
-  flags.add(migrations, true);
+  flags.add(migrations, true, false);
   migrations->add_option("tree", flags.new_root, "The tree (default: .)");
 
   CLI::App* queries = app.add_subcommand("queries", "List the queries found in a tree, and what could not be read");
-  flags.add(queries, false);
+  flags.add(queries, false, true);
   queries->add_option("tree", flags.old_root, "The tree (default: .)");
 
   try {

@@ -12,7 +12,8 @@
 //
 // Logs are streamed (memory grows with the distinct statements, not the log) and deduplicated by
 // shape: statements that differ only in literal values, whitespace or comments are one statement,
-// kept at its first occurrence and counted. Only the log lines of kept statements are held, in an
+// kept at its first occurrence and counted. (Not by pg_query_fingerprint, which also merges
+// relation names that differ only in digits: a dropped events_2023 would hide behind events_2024.) Only the log lines of kept statements are held, in an
 // excerpt SourceFile, so that locations are the log's real `path:line:col`.
 #pragma once
 

@@ -36,9 +36,18 @@ void write_migrations_listing(std::ostream& out, const LoadedInputs& in, bool co
 }
 
 void write_queries_listing(std::ostream& out, const LoadedInputs& in) {
-  out << fmt::format("{} queries:\n", in.queries.queries.size());
-  for (const Statement& q : in.queries.queries) {
-    out << fmt::format("  {}  {}{}\n", q.span().to_string(), q.name.empty() ? "" : "[" + q.name + "] ", first_line(q.text()));
+  const QuerySet& set = in.queries;
+  out << fmt::format("{} queries:\n", set.queries.size());
+  // Logged queries come last, in `logged` order.
+  size_t first_logged = set.queries.size() - set.logged.size();
+  for (size_t i = 0; i < set.queries.size(); ++i) {
+    const Statement& q = set.queries[i];
+    std::string seen = i >= first_logged ? fmt::format("  (logged {}×)", set.logged[i - first_logged].occurrences) : "";
+    out << fmt::format("  {}  {}{}{}\n", q.span().to_string(), q.name.empty() ? "" : "[" + q.name + "] ", first_line(q.text()),
+                       seen);
+  }
+  if (!set.logged.empty()) {
+    out << fmt::format("{} distinct statements from {} logged\n", set.logged.size(), set.log_entries);
   }
   size_t unchecked = 0;
   for (const Diagnostic& d : in.queries.findings) unchecked += d.primary.valid();

@@ -2,7 +2,6 @@
 // statement model. Only this folder sees pg_query.h; parse trees never leave it.
 #pragma once
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,9 +31,5 @@ struct ParsedStatement {
 
 // Parses one statement (as cut by postgres::split).
 ParsedStatement parse(std::string_view statement);
-
-// pg_query's fingerprint: equal for statements that differ only in constants, comments, layout
-// or the length of an IN list. Nullopt when the statement does not parse.
-std::optional<uint64_t> fingerprint(std::string_view statement);
 
 }  // namespace mc::postgres
