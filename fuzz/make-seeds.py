@@ -62,6 +62,10 @@ def main():
             elif p.suffix in CODE and p.is_file():
                 add(CODE[p.suffix], p.read_bytes())
                 add("extract_sql", bytes([LANGUAGE[CODE[p.suffix]]]) + p.read_bytes())
+            if p.is_file() and "logs" in p.parent.parts:
+                kind = {".log": 0, ".csv": 1, ".json": 2, ".sql": 3}.get(p.suffix)
+                if kind is not None:
+                    add("query_logs", bytes([kind]) + p.read_bytes())
 
     for target, by_hash in seeds.items():
         folder = out / target

@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -51,8 +52,8 @@ class LineStream {
   // The next line without its newline (nor a CR before it); false at the end of the file.
   bool next(std::string_view& line) {
     for (;;) {
-      const char* start = buffer_.data() + begin_;
-      if (const void* nl = std::memchr(start, '\n', end_ - begin_)) {
+      const char* start = buffer_.get() + begin_;
+      if (const void* nl = end_ > begin_ ? std::memchr(start, '\n', end_ - begin_) : nullptr) {
         size_t length = static_cast<const char*>(nl) - start;
         return take(line, length, length + 1);
       }
@@ -75,7 +76,7 @@ class LineStream {
 
  private:
   bool take(std::string_view& line, size_t length, size_t advance) {
-    line = std::string_view(buffer_.data() + begin_, length);
+    line = std::string_view(buffer_.get() + begin_, length);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (const void* nul = std::memchr(line.data(), '\0', line.size())) {
       throw error_at(line_ + 1, static_cast<const char*>(nul) - line.data(), "a NUL byte: this is binary data, not a log");
@@ -88,14 +89,23 @@ class LineStream {
 
   void fill() {
     if (begin_ > 0) {
-      std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+      std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
       end_ -= begin_;
       begin_ = 0;
     }
-    if (buffer_.size() - end_ < chunk_bytes) buffer_.resize(end_ + chunk_bytes);
+    // Reads of a chunk, or of what the file holds when that is less (many small logs must not
+    // each cost a chunk); a line longer than the buffer grows it.
+    size_t want = size_ > 0 ? static_cast<size_t>(std::min<uint64_t>(chunk_bytes, size_ + 1)) : 65536;
+    if (capacity_ - end_ < want) {
+      size_t grown = std::max(capacity_ * 2, end_ + want);
+      auto bigger = std::make_unique_for_overwrite<char[]>(grown);
+      if (end_ > 0) std::memcpy(bigger.get(), buffer_.get(), end_);
+      buffer_ = std::move(bigger);
+      capacity_ = grown;
+    }
     ssize_t got;
     do {
-      got = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
+      got = ::read(fd_, buffer_.get() + end_, capacity_ - end_);
     } while (got < 0 && errno == EINTR);
     if (got < 0) throw error_at(0, 0, std::strerror(errno));
     if (got == 0) eof_ = true;
@@ -105,8 +115,8 @@ class LineStream {
   const LogFile& log_;
   int fd_ = -1;
   uint64_t size_ = 0, consumed_ = 0;
-  std::string buffer_;
-  size_t begin_ = 0, end_ = 0;
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0, begin_ = 0, end_ = 0;
   bool eof_ = false;
   uint32_t line_ = 0;
 };
