@@ -26,6 +26,7 @@ struct CodeLiteral {
   std::string cooked;            // the value, escapes decoded, holes left out
   std::vector<uint32_t> origin;  // file offset of each byte of `cooked`
   std::vector<CodeHole> holes;
+  bool absorbed = false;  // a piece of a longer literal folded from a concatenation (concatenation.h)
 };
 
 struct CodeImport {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
+#include "inputs/concatenation.h"
 #include "inputs/sql_shape.h"
 
 namespace mc {
@@ -79,6 +80,10 @@ const CodeModules::Module* CodeModules::load(const std::string& relative_path) {
   CodeScan scan = language == Language::python ? scan_python(file.text())
                   : language == Language::go   ? scan_go(file.text())
                                                : scan_js(file.text());
+  fold_concatenations(scan, file.text(),
+                      language == Language::python ? ConcatenationSyntax::plus_or_adjacent
+                      : language == Language::go   ? ConcatenationSyntax::plus_same_line
+                                                   : ConcatenationSyntax::plus);
   auto module = std::make_unique<Module>(Module{&file, std::move(scan)});
   const Module* raw = module.get();
   modules_.emplace(relative_path, std::move(module));
@@ -136,13 +141,17 @@ CodeSqlResult CodeModules::extract(const std::string& relative_path, SqlRole rol
   CodeSqlResult result;
   const Module* module = load(relative_path);
   for (const CodeLiteral& literal : module->scan.literals) {
-    std::string shape = with_placeholders(literal);
-    bool wanted = role == SqlRole::queries ? looks_like_query(shape) : looks_like_migration_statement(shape);
-    if (!wanted) continue;
-
+    if (literal.absorbed) continue;
+    auto is_sql = [&](std::string_view text) {
+      return role == SqlRole::queries ? looks_like_query(text) : looks_like_migration_statement(text);
+    };
     std::string why;
     size_t failed_hole = 0;
-    if (!render(relative_path, literal, 0, why, &failed_hole)) {
+    std::optional<std::string> rendered = render(relative_path, literal, 0, why, &failed_hole);
+    // SQL by its own words, or once its constants are in (`BASE + " WHERE id = $1"`).
+    bool wanted = is_sql(with_placeholders(literal)) || (rendered && !literal.holes.empty() && is_sql(*rendered));
+    if (!wanted) continue;
+    if (!rendered) {
       const CodeHole& hole = literal.holes[failed_hole];
       result.unresolved.push_back({Span{module->file, hole.file_begin, hole.file_end},
                                    Span{module->file, literal.file_begin, literal.file_end}, why});

@@ -91,7 +91,11 @@ class GoLexer {
     size_t j = i + 1;
     if (is(j, Token::name)) ++j;  // an explicit type: const X string = "…"
     if (!is(j, Token::op, "=") || !is(j + 1, Token::literal)) return;
-    if (j + 2 < tokens_.size() && !is(j + 2, Token::op, "\n") && !is(j + 2, Token::op, ")") && !is(j + 2, Token::op, ";")) return;
+    // A `+` may continue the value with more literals: fold_concatenations decides.
+    if (j + 2 < tokens_.size() && !is(j + 2, Token::op, "\n") && !is(j + 2, Token::op, ")") && !is(j + 2, Token::op, ";") &&
+        !is(j + 2, Token::op, "+")) {
+      return;
+    }
     std::string name(tokens_[i].text);
     scan_.constants[name] = tokens_[j + 1].literal_index;
     scan_.exported.insert(name);

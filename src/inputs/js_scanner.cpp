@@ -249,7 +249,7 @@ class Lexer {
   }
 
   // `[export] const NAME [: type] = <literal>` not followed by an operator that would make the
-  // value something else; and `import { a, b as c } from "<module>"`.
+  // value something else (`+` is left to fold_concatenations); and `import { a, b as c } from "<module>"`.
   void match_declaration(size_t i) {
     size_t end = tokens_.end_for(i);
     if (i + 1 >= tokens_.size()) return;
@@ -261,8 +261,9 @@ class Lexer {
       }
       if (!is_punct(j, "=") || j + 1 >= tokens_.size() || tokens_[j + 1].kind != TokenKind::literal) return;
       size_t after = j + 2;
-      bool plain = after >= tokens_.size() || !(is_punct(after, "+") || is_punct(after, ".") ||
-                                                 is_punct(after, "[") || is_punct(after, "?") || is_punct(after, "("));
+      // `+` may continue the value with more literals: fold_concatenations decides.
+      bool plain = after >= tokens_.size() ||
+                   !(is_punct(after, ".") || is_punct(after, "[") || is_punct(after, "?") || is_punct(after, "("));
       if (!plain) return;
       scan_.constants[name] = tokens_[j + 1].literal;
       if (i > 0 && is_ident(i - 1, "export")) scan_.exported.insert(name);

@@ -171,9 +171,16 @@ class PythonLexer {
     if (tokens_[i].kind == Token::name && tokens_[i].line_start) {
       size_t j = i + 1;
       if (is(j, Token::op, ":")) j += 2;
-      if (is(j, Token::op, "=") && is(j + 1, Token::literal) && (j + 2 >= tokens_.size() || is(j + 2, Token::newline))) {
+      // `NAME = ("SELECT a " "FROM t")`: a parenthesized value, not a tuple.
+      size_t value = j + 1;
+      bool parenthesized = is(value, Token::op, "(") && is(value + 1, Token::literal);
+      if (parenthesized) ++value;
+      // A `+` or another literal may continue the value: fold_concatenations decides.
+      bool ends = value + 1 >= tokens_.size() || is(value + 1, Token::op, "+") || is(value + 1, Token::literal) ||
+                  (parenthesized ? is(value + 1, Token::op, ")") : is(value + 1, Token::newline));
+      if (is(j, Token::op, "=") && is(value, Token::literal) && ends) {
         std::string name(tokens_[i].text);
-        scan_.constants[name] = tokens_[j + 1].literal_index;
+        scan_.constants[name] = tokens_[value].literal_index;
         scan_.exported.insert(name);
       }
     }

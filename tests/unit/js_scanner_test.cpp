@@ -3,6 +3,7 @@
 #include "base/source.h"
 #include "inputs/js_scanner.h"
 #include "inputs/code_sql.h"
+#include "inputs/concatenation.h"
 #include "inputs/sql_shape.h"
 #include "test_tree.h"
 
@@ -57,9 +58,16 @@ TEST(CodeScanner, ImportsAndExports) {
   EXPECT_TRUE(scan.exported.count("X"));
 }
 
-TEST(CodeScanner, ConcatenationIsNotAConstant) {
-  CodeScan scan = scan_js("const T = 'a' + b;");
-  EXPECT_FALSE(scan.constants.count("T"));
+TEST(CodeScanner, ConcatenationIsAConstantOnlyWhenItFolds) {
+  const char* text = "const T = 'a' + b;\nconst U = 'a' + f();\n";
+  CodeScan scan = scan_js(text);
+  fold_concatenations(scan, text, ConcatenationSyntax::plus);
+  ASSERT_TRUE(scan.constants.count("T"));
+  const CodeLiteral& t = scan.literals[scan.constants["T"]];
+  EXPECT_EQ(t.cooked, "a");
+  ASSERT_EQ(t.holes.size(), 1u);
+  EXPECT_EQ(t.holes[0].expression, "b");
+  EXPECT_FALSE(scan.constants.count("U")) << "a call continues the value";
 }
 
 TEST(SqlShape, QueriesAndProse) {
