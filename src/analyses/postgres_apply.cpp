@@ -80,14 +80,31 @@ std::string missing_role(const pgserver::ServerError& e) {
 
 }  // namespace
 
-Span server_error_span(const Statement& statement, std::string_view sent, size_t position) {
-  if (position == 0) return statement.span();
+namespace {
+
+// The byte offset in `sent` of PostgreSQL's 1-based character `position`.
+size_t byte_of_position(std::string_view sent, size_t position) {
   size_t chars = 0, at = 0;
   while (at < sent.size() && chars + 1 < position) {
     if ((static_cast<unsigned char>(sent[at]) & 0xC0) != 0x80) ++chars;
     ++at;
     while (at < sent.size() && (static_cast<unsigned char>(sent[at]) & 0xC0) == 0x80) ++at;
   }
+  return at;
+}
+
+}  // namespace
+
+Span server_error_span(const Statement& statement, std::string_view sent, size_t position) {
+  if (position == 0) return statement.span();
+  size_t at = byte_of_position(sent, position);
+  if (at >= statement.text().size()) return statement.span();
+  return statement.span_at(at, at + 1);
+}
+
+Span server_error_span(const Statement& statement, const sql::NormalizedSql& sent, size_t position) {
+  if (position == 0) return statement.span();
+  size_t at = sent.to_original(byte_of_position(sent.text, position));
   if (at >= statement.text().size()) return statement.span();
   return statement.span_at(at, at + 1);
 }

@@ -11,6 +11,7 @@
 
 #include "base/source.h"
 #include "sql/pgserver/connection.h"
+#include "sql/placeholders.h"
 #include "sql/statement.h"
 
 namespace mc {
@@ -26,6 +27,8 @@ struct StatementTrace {
 
 // The span of a server error position (1-based characters) in the text that was sent.
 Span server_error_span(const Statement& statement, std::string_view sent, size_t position);
+// The same for a query whose placeholders were rewritten before it was sent.
+Span server_error_span(const Statement& statement, const sql::NormalizedSql& sent, size_t position);
 
 // Lock modes in PostgreSQL's order, weakest first; "" when unknown.
 int lock_strength(std::string_view mode);

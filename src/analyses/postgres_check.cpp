@@ -130,10 +130,13 @@ void replay(catalog::Catalog& catalog, const postgres::ParsedStatement& parsed, 
   }
 }
 
-Span error_span(const Statement& query, const NameError& e) {
-  if (e.location == sql::no_location || e.location >= query.text().size()) return query.span();
+// `e.location` is an offset in the parsed text, `sent`; the span is in the query's own text.
+Span error_span(const Statement& query, const sql::NormalizedSql& sent, const NameError& e) {
+  if (e.location == sql::no_location || e.location >= sent.text.size()) return query.span();
+  size_t begin = sent.to_original(e.location);
+  if (begin >= query.text().size()) return query.span();
   size_t length = std::max<size_t>(1, e.name.size());
-  return query.span_at(e.location, std::min(query.text().size(), e.location + length));
+  return query.span_at(begin, std::min(query.text().size(), begin + length));
 }
 
 std::string kind_word(const sql::QueryModel& q) {
@@ -210,13 +213,14 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   for (size_t i = 0; i < queries.size(); ++i) {
     const Statement& query = queries[i];
     std::vector<Diagnostic>& out = result.query_findings[i];
-    postgres::ParsedStatement parsed =
-        postgres::parse(sql::normalize_placeholders(query.text(), sql::PlaceholderStyle::postgres));
+    sql::NormalizedSql sent = sql::normalize_placeholders_mapped(query.text(), sql::PlaceholderStyle::postgres);
+    postgres::ParsedStatement parsed = postgres::parse(sent.text);
     if (parsed.error) {
       Diagnostic d = make_diagnostic(checks::could_not_check);
       d.message = parsed.oversized ? "could not check this query: it is too large to parse"
                                    : "could not check this query: PostgreSQL's parser rejects it";
-      d.primary = query.span_at(parsed.error->offset, parsed.error->offset + 1);
+      size_t at = std::min(sent.to_original(parsed.error->offset), query.text().size());
+      d.primary = query.span_at(at, at + 1);
       d.primary_label = parsed.error->message;
       out.push_back(std::move(d));
       continue;
@@ -227,7 +231,7 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
     if (!before.empty()) {
       Diagnostic d = make_diagnostic(checks::could_not_check);
       d.message = "could not check this query: it does not resolve on the deployed schema either";
-      d.primary = error_span(query, before.front());
+      d.primary = error_span(query, sent, before.front());
       d.primary_label = fmt::format("{} ({})", before.front().message, before.front().sqlstate);
       d.notes.push_back("a query that fails before the deploy is not broken by it; it may use objects the migrations do not create");
       out.push_back(std::move(d));
@@ -264,7 +268,7 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
     } else {
       d.message = fmt::format("old {} uses {}, which the new schema no longer has", kind_word(*parsed.query), object);
     }
-    d.primary = error_span(query, e);
+    d.primary = error_span(query, sent, e);
     d.primary_label = fmt::format("{} ({})", e.message, e.sqlstate);
     const Origin* origin = nullptr;
     if (e.sqlstate == "22P02") origin = blame.find(e.type + "." + e.name.substr(1, e.name.size() - 2));

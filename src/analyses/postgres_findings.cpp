@@ -66,7 +66,7 @@ Diagnostic server_break(const Statement& query, const ServerVerdict& v, const Mi
   Diagnostic d = make_diagnostic(rejected_write ? checks::old_write_rejected : checks::old_query_breaks);
   d.message = fmt::format("old {} {} the new schema: {}", what_query(v), rejected_write ? "is rejected by" : "fails on",
                           v.error.message);
-  std::string sent = sql::normalize_placeholders(query.text(), sql::PlaceholderStyle::postgres);
+  sql::NormalizedSql sent = sql::normalize_placeholders_mapped(query.text(), sql::PlaceholderStyle::postgres);
   d.primary = v.at_execution ? query.span() : server_error_span(query, sent, v.error.position);
   d.primary_label = sqlstate_text(v.error);
   if (!v.values.empty()) d.notes.push_back(fmt::format("run on both schemas with {}; the deployed schema accepts it", v.values));
@@ -116,7 +116,7 @@ void query_findings(const Statement& query, const ServerVerdict& v, const std::v
       keep_except([](const Diagnostic& d) { return is_break(d) || d.code == checks::could_not_check.code; });
       Diagnostic d = make_diagnostic(checks::could_not_check);
       d.message = "could not check this query: the deployed schema rejects it too";
-      std::string sent = sql::normalize_placeholders(query.text(), sql::PlaceholderStyle::postgres);
+      sql::NormalizedSql sent = sql::normalize_placeholders_mapped(query.text(), sql::PlaceholderStyle::postgres);
       d.primary = server_error_span(query, sent, v.error.position);
       d.primary_label = sqlstate_text(v.error);
       d.notes.push_back("a query that fails before the deploy is not broken by it; it may use objects the migrations do not create");

@@ -45,5 +45,7 @@ struct CodeScan {
 CodeScan scan_js(std::string_view text);
 CodeScan scan_python(std::string_view text);
 CodeScan scan_go(std::string_view text);
+CodeScan scan_java(std::string_view text);
+CodeScan scan_kotlin(std::string_view text);
 
 }  // namespace mc

@@ -54,6 +54,8 @@ Language language_of(std::string_view path) {
   if (is_js_path(path)) return Language::js;
   if (ends(".py")) return Language::python;
   if (ends(".go")) return Language::go;
+  if (ends(".java")) return Language::java;
+  if (ends(".kt") || ends(".kts")) return Language::kotlin;
   return Language::none;
 }
 
@@ -77,13 +79,25 @@ const CodeModules::Module* CodeModules::load(const std::string& relative_path) {
   if (it != modules_.end()) return it->second.get();
   const SourceFile& file = read_tree_file(sources_, tree_, relative_path);
   Language language = language_of(relative_path);
-  CodeScan scan = language == Language::python ? scan_python(file.text())
-                  : language == Language::go   ? scan_go(file.text())
-                                               : scan_js(file.text());
-  fold_concatenations(scan, file.text(),
-                      language == Language::python ? ConcatenationSyntax::plus_or_adjacent
-                      : language == Language::go   ? ConcatenationSyntax::plus_same_line
-                                                   : ConcatenationSyntax::plus);
+  CodeScan scan;
+  ConcatenationSyntax concatenation = ConcatenationSyntax::plus;
+  switch (language) {
+    case Language::python:
+      scan = scan_python(file.text());
+      concatenation = ConcatenationSyntax::plus_or_adjacent;
+      break;
+    case Language::go:
+      scan = scan_go(file.text());
+      concatenation = ConcatenationSyntax::plus_same_line;  // a line break before `+` ends the statement
+      break;
+    case Language::java: scan = scan_java(file.text()); break;
+    case Language::kotlin:
+      scan = scan_kotlin(file.text());
+      concatenation = ConcatenationSyntax::plus_same_line;
+      break;
+    default: scan = scan_js(file.text()); break;
+  }
+  fold_concatenations(scan, file.text(), concatenation);
   auto module = std::make_unique<Module>(Module{&file, std::move(scan)});
   const Module* raw = module.get();
   modules_.emplace(relative_path, std::move(module));

@@ -29,7 +29,8 @@ bool skipped_directory(const std::string& name) {
 }
 
 bool is_source(const std::string& ext) {
-  return ext == ".ts" || ext == ".tsx" || ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".py" || ext == ".go";
+  return ext == ".ts" || ext == ".tsx" || ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".py" || ext == ".go" ||
+         ext == ".java" || ext == ".kt" || ext == ".kts";
 }
 
 std::string read_text(const fs::path& path) {

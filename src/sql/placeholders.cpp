@@ -19,8 +19,10 @@ bool overwrite(std::string& out, size_t at, size_t length, const std::string& re
 
 }  // namespace
 
-std::string normalize_placeholders(std::string_view sql, PlaceholderStyle style) {
-  std::string out(sql);
+NormalizedSql normalize_placeholders_mapped(std::string_view sql, PlaceholderStyle style) {
+  NormalizedSql result;
+  std::string& out = result.text;
+  out = std::string(sql);
   int next_number = 1;
   size_t i = 0;
   while (i < out.size()) {
@@ -71,10 +73,19 @@ std::string normalize_placeholders(std::string_view sql, PlaceholderStyle style)
         i = end;
         continue;
       }
-      // `?` followed by a space has room for `$N` (N < 10).
-      if (c == '?' && i + 1 < out.size() && out[i + 1] == ' ' && next_number < 10) {
-        overwrite(out, i, 2, "$" + std::to_string(next_number++));
-        i += 2;
+      // `?` followed by a space has room for `$N` (N < 10); elsewhere `$N` takes more bytes. A `?`
+      // right after an operator character is an operator (jsonb `?|`, `?&`) and stays.
+      bool operator_part = i + 1 < out.size() && (out[i + 1] == '|' || out[i + 1] == '&');
+      if (c == '?' && !operator_part) {
+        std::string number = "$" + std::to_string(next_number++);
+        size_t room = i + 1 < out.size() && out[i + 1] == ' ' ? 2 : 1;
+        if (number.size() <= room) {
+          overwrite(out, i, room, number);
+        } else {
+          out.replace(i, 1, number);
+          for (size_t k = 1; k < number.size(); ++k) result.inserted.push_back(i + k);
+        }
+        i += std::max(room, number.size());
         continue;
       }
     }
@@ -90,7 +101,7 @@ std::string normalize_placeholders(std::string_view sql, PlaceholderStyle style)
     }
     ++i;
   }
-  return out;
+  return result;
 }
 
 }  // namespace mc::sql

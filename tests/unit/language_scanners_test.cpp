@@ -86,6 +86,18 @@ TEST(Placeholders, PostgresNamedAndCastsAndDollarQuotes) {
   EXPECT_EQ(out, "SELECT x::int FROM t WHERE a = $1  AND b = $$:no$$ AND c = $3 AND d = $4    ");
 }
 
+// JDBC's `?` with no room for `$N`: the bytes it takes are recorded and map back.
+TEST(Placeholders, QuestionMarksWithoutRoomGrowAndMapBack) {
+  std::string in = "SELECT a FROM t WHERE b IN (?,?) AND c = ?";
+  sql::NormalizedSql out = sql::normalize_placeholders_mapped(in, sql::PlaceholderStyle::postgres);
+  EXPECT_EQ(out.text, "SELECT a FROM t WHERE b IN ($1,$2) AND c = $3");
+  EXPECT_EQ(out.inserted, (std::vector<size_t>{29, 32, 44}));
+  EXPECT_EQ(out.to_original(out.text.find("AND")), in.find("AND"));
+  EXPECT_EQ(out.to_original(29), in.find('?')) << "an inserted byte maps to its placeholder";
+  EXPECT_EQ(sql::normalize_placeholders("SELECT d ?| array['a'] FROM t WHERE x = ? ", sql::PlaceholderStyle::postgres),
+            "SELECT d ?| array['a'] FROM t WHERE x = $1") << "jsonb's ?| is an operator";
+}
+
 // Found by fuzz_postgres_check: a parameter number past int's range threw out of std::stoi.
 TEST(Placeholders, ParameterNumberTooLargeForInt) {
   std::string in = "SELECT $99999999999, :name";
