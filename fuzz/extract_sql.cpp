@@ -37,8 +37,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  static const char* names[] = {"app.ts", "app.py", "app.go", "App.java", "App.kt"};
-  std::string name = names[data[0] % 5];
+  static const char* names[] = {"app.ts", "app.py", "app.go", "App.java", "App.kt", "app.rs"};
+  std::string name = names[data[0] % 6];
   std::string_view text = mc::fuzz::as_text(data + 1, size - 1);
   std::ofstream(tree_dir / name, std::ios::binary | std::ios::trunc) << text;
 

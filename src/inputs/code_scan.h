@@ -47,5 +47,6 @@ CodeScan scan_python(std::string_view text);
 CodeScan scan_go(std::string_view text);
 CodeScan scan_java(std::string_view text);
 CodeScan scan_kotlin(std::string_view text);
+CodeScan scan_rust(std::string_view text);
 
 }  // namespace mc

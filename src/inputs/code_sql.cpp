@@ -56,6 +56,7 @@ Language language_of(std::string_view path) {
   if (ends(".go")) return Language::go;
   if (ends(".java")) return Language::java;
   if (ends(".kt") || ends(".kts")) return Language::kotlin;
+  if (ends(".rs")) return Language::rust;
   return Language::none;
 }
 
@@ -95,6 +96,7 @@ const CodeModules::Module* CodeModules::load(const std::string& relative_path) {
       scan = scan_kotlin(file.text());
       concatenation = ConcatenationSyntax::plus_same_line;
       break;
+    case Language::rust: scan = scan_rust(file.text()); break;  // `+` joins no two literals in Rust: nothing folds
     default: scan = scan_js(file.text()); break;
   }
   fold_concatenations(scan, file.text(), concatenation);

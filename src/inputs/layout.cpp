@@ -30,7 +30,7 @@ bool skipped_directory(const std::string& name) {
 
 bool is_source(const std::string& ext) {
   return ext == ".ts" || ext == ".tsx" || ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".py" || ext == ".go" ||
-         ext == ".java" || ext == ".kt" || ext == ".kts";
+         ext == ".java" || ext == ".kt" || ext == ".kts" || ext == ".rs";
 }
 
 std::string read_text(const fs::path& path) {

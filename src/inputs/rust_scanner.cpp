@@ -1,0 +1,223 @@
+// The Rust scanner: string literals ("…" with escapes and `\`-newline continuations, b"…"),
+// raw strings (r"…", r#"…"#, br##"…"##), and `const`/`static NAME: &str = "…";` constants.
+// Character literals, lifetimes ('a) and comments (nested) are skipped. sqlx's `query!("…")`
+// and `sqlx::query("…")`, diesel's `sql_query("…")` all pass their SQL as such literals.
+#include <algorithm>
+#include <cctype>
+
+#include "inputs/code_scan.h"
+#include "inputs/token_window.h"
+
+namespace mc {
+
+namespace {
+
+bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
+bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+
+struct Token {
+  enum Kind { name, literal, op } kind;
+  std::string_view text;
+  size_t literal_index = 0;
+};
+
+class RustLexer {
+ public:
+  explicit RustLexer(std::string_view s) : s_(s) {}
+
+  CodeScan run() {
+    while (pos_ < s_.size()) {
+      char c = s_[pos_];
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        ++pos_;
+      } else if (s_.compare(pos_, 2, "//") == 0) {
+        while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
+      } else if (s_.compare(pos_, 2, "/*") == 0) {
+        skip_block_comment();
+      } else if (c == '"') {
+        lex_string(pos_, pos_ + 1);
+      } else if (c == 'b' && at(pos_ + 1) == '"') {
+        lex_string(pos_, pos_ + 2);
+      } else if (raw_string_start(pos_)) {
+        lex_raw_string();
+      } else if (c == '\'') {
+        skip_char_or_lifetime();
+      } else if (ident_start(c)) {
+        size_t start = pos_;
+        if (c == 'r' && at(pos_ + 1) == '#') pos_ += 2;  // a raw identifier: r#type
+        while (pos_ < s_.size() && ident_char(s_[pos_])) ++pos_;
+        push({Token::name, s_.substr(start, pos_ - start)});
+      } else {
+        push({Token::op, s_.substr(pos_, 1)});
+        ++pos_;
+      }
+    }
+    tokens_.finish([this](size_t i) { match_constant(i); });
+    return std::move(scan_);
+  }
+
+ private:
+  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
+
+  // r"…", r#"…"#, br"…", br#"…"#: true at the `r` or `b` that starts one.
+  bool raw_string_start(size_t i) const {
+    if (at(i) == 'b') ++i;
+    if (at(i) != 'r') return false;
+    ++i;
+    while (at(i) == '#') ++i;
+    return at(i) == '"';
+  }
+
+  void skip_block_comment() {
+    int depth = 0;  // Rust nests block comments
+    while (pos_ < s_.size()) {
+      if (s_.compare(pos_, 2, "/*") == 0) {
+        ++depth;
+        pos_ += 2;
+      } else if (s_.compare(pos_, 2, "*/") == 0) {
+        pos_ += 2;
+        if (--depth == 0) return;
+      } else {
+        ++pos_;
+      }
+    }
+  }
+
+  // 'a' or '\n' or '\u{1F600}' (a character), else 'a as a lifetime or label.
+  void skip_char_or_lifetime() {
+    size_t i = pos_ + 1;
+    if (at(i) == '\\') {
+      i += 2;
+      while (i < s_.size() && s_[i] != '\'' && s_[i] != '\n') ++i;
+      pos_ = std::min(i + 1, s_.size());
+      return;
+    }
+    size_t length = 1;  // one UTF-8 character
+    auto lead = static_cast<unsigned char>(at(i));
+    if (lead >= 0xF0) length = 4;
+    else if (lead >= 0xE0) length = 3;
+    else if (lead >= 0xC0) length = 2;
+    if (at(i + length) == '\'' && at(i) != '\'') {
+      pos_ = i + length + 1;
+      return;
+    }
+    pos_ = i;  // a lifetime: the name follows as an identifier
+  }
+
+  void add(CodeLiteral& lit, char value, size_t origin) {
+    lit.cooked += value;
+    lit.origin.push_back(static_cast<uint32_t>(origin));
+  }
+
+  void lex_string(size_t begin, size_t content) {
+    CodeLiteral lit;
+    lit.file_begin = begin;
+    pos_ = content;
+    while (pos_ < s_.size() && s_[pos_] != '"') {
+      char c = s_[pos_];
+      if (c != '\\') {
+        add(lit, c, pos_++);
+        continue;
+      }
+      size_t escape_at = pos_;
+      char e = at(pos_ + 1);
+      pos_ += 2;
+      switch (e) {
+        case 'n': add(lit, '\n', escape_at); break;
+        case 'r': add(lit, '\r', escape_at); break;
+        case 't': add(lit, '\t', escape_at); break;
+        case '0': add(lit, '\0', escape_at); break;
+        case '\r':
+          if (at(pos_) != '\n') {
+            add(lit, '\r', escape_at);
+            break;
+          }
+          [[fallthrough]];
+        case '\n':  // a continuation: the line break and the next line's leading whitespace go
+          while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+          break;
+        case 'x': {
+          unsigned value = 0;
+          for (int k = 0; k < 2 && std::isxdigit(static_cast<unsigned char>(at(pos_))); ++k, ++pos_) {
+            char h = s_[pos_];
+            value = value * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
+          }
+          add(lit, static_cast<char>(value & 0x7F), escape_at);
+          break;
+        }
+        case 'u': {  // \u{…}: ASCII is what SQL needs; others become '?'
+          size_t close = s_.find('}', pos_);
+          unsigned value = 0;
+          if (at(pos_) == '{' && close != std::string_view::npos && close - pos_ <= 7) {
+            for (size_t k = pos_ + 1; k < close; ++k) {
+              char h = s_[k];
+              if (std::isxdigit(static_cast<unsigned char>(h)))
+                value = value * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
+            }
+            pos_ = close + 1;
+          }
+          add(lit, value < 0x80 ? static_cast<char>(value) : '?', escape_at);
+          break;
+        }
+        default: add(lit, e, escape_at); break;  // \" \' \\ and the rest: the character itself
+      }
+    }
+    pos_ = std::min(pos_ + 1, s_.size());
+    finish(std::move(lit));
+  }
+
+  void lex_raw_string() {
+    CodeLiteral lit;
+    lit.file_begin = pos_;
+    if (s_[pos_] == 'b') ++pos_;
+    ++pos_;  // r
+    size_t hashes = 0;
+    while (at(pos_) == '#') ++hashes, ++pos_;
+    ++pos_;  // the opening quote
+    std::string close = "\"" + std::string(hashes, '#');
+    size_t end = s_.find(close, pos_);
+    if (end == std::string_view::npos) end = s_.size();
+    for (; pos_ < end; ++pos_) {
+      if (s_[pos_] != '\r') add(lit, s_[pos_], pos_);  // raw strings drop CR of CRLF line ends
+    }
+    pos_ = std::min(end + close.size(), s_.size());
+    finish(std::move(lit));
+  }
+
+  void finish(CodeLiteral lit) {
+    lit.file_end = pos_;
+    scan_.literals.push_back(std::move(lit));
+    push({Token::literal, {}, scan_.literals.size() - 1});
+  }
+
+  bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
+    return i < tokens_.size() && tokens_[i].kind == kind && (text.empty() || tokens_[i].text == text);
+  }
+
+  void push(Token token) {
+    tokens_.push(token, [this](size_t i) { match_constant(i); });
+  }
+
+  // `const NAME: &str = "…";` and `static NAME: &'static str = "…";`.
+  void match_constant(size_t i) {
+    if (!is(i, Token::name, "const") && !is(i, Token::name, "static")) return;
+    if (!is(i + 1, Token::name) || !is(i + 2, Token::op, ":")) return;
+    size_t j = i + 3;
+    while (j < tokens_.end_for(i) && j < i + 8 && !is(j, Token::op, "=") && !is(j, Token::op, ";")) ++j;
+    if (!is(j, Token::op, "=") || !is(j + 1, Token::literal) || !(j + 2 >= tokens_.size() || is(j + 2, Token::op, ";"))) return;
+    std::string name(tokens_[i + 1].text);
+    scan_.constants[name] = tokens_[j + 1].literal_index;
+    scan_.exported.insert(name);
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+  CodeScan scan_;
+  TokenWindow<Token> tokens_;
+};
+
+}  // namespace
+
+CodeScan scan_rust(std::string_view text) { return RustLexer(text).run(); }
+
+}  // namespace mc
