@@ -90,7 +90,11 @@ class JvmLexer {
   // line continuation (a backslash ending the line).
   bool escape(CodeLiteral& lit) {
     size_t at = pos_;
-    char e = pos_ + 1 < s_.size() ? s_[pos_ + 1] : '\\';
+    if (pos_ + 1 >= s_.size()) {  // a backslash ending the file escapes nothing
+      pos_ = s_.size();
+      return false;
+    }
+    char e = s_[pos_ + 1];
     pos_ += 2;
     switch (e) {
       case 'n': add(lit, '\n', at); return false;

@@ -46,3 +46,19 @@ TEST(KotlinScanner, TemplatesRawStringsAndNestedComments) {
 }
 
 }  // namespace
+
+namespace {
+
+// Found by fuzz_scan_java and fuzz_scan_kotlin: a string ending in a backslash at the end of the
+// file stepped one byte past it.
+TEST(JavaScanner, BackslashAtEndOfFile) {
+  for (auto scan : {mc::scan_java, mc::scan_kotlin}) {
+    std::string text = "String q = \"SELECT a\\";
+    mc::CodeScan result = scan(text);
+    ASSERT_EQ(result.literals.size(), 1u);
+    EXPECT_EQ(result.literals[0].file_end, text.size());
+    EXPECT_EQ(result.literals[0].cooked, "SELECT a");
+  }
+}
+
+}  // namespace
