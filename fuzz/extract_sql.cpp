@@ -1,37 +1,14 @@
 // SQL taken out of application code: which literals look like queries or migration statements,
 // their `${CONST}` / `{name}` holes resolved from the file's constants, and every byte of the
 // resulting SQL mapped back into the file. The first byte picks the language.
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 
 #include "base/diagnostic.h"
 #include "fuzz/harness.h"
 #include "inputs/code_sql.h"
 
-namespace {
-
-std::filesystem::path tree_dir;
-
-void remove_tree() {
-  std::error_code ec;
-  std::filesystem::remove_all(tree_dir, ec);
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  // Each input is written to a file: in memory (/dev/shm) where there is one, or fuzzing waits
-  // on the disk more than it runs.
-  std::error_code ec;
-  std::filesystem::path base = std::filesystem::is_directory("/dev/shm", ec) ? std::filesystem::path("/dev/shm")
-                                                                              : std::filesystem::temp_directory_path();
-  std::string pattern = (base / "migcompat-fuzz-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) std::abort();
-  tree_dir = pattern;
-  std::atexit(remove_tree);
+  mc::fuzz::scratch_directory();
   return 0;
 }
 
@@ -40,9 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const char* names[] = {"app.ts", "app.py", "app.go", "App.java", "App.kt", "app.rs"};
   std::string name = names[data[0] % 6];
   std::string_view text = mc::fuzz::as_text(data + 1, size - 1);
-  std::ofstream(tree_dir / name, std::ios::binary | std::ios::trunc) << text;
+  std::ofstream(mc::fuzz::scratch_directory() / name, std::ios::binary | std::ios::trunc) << text;
 
-  mc::Tree tree{"old", tree_dir, {}};
+  mc::Tree tree{"old", mc::fuzz::scratch_directory(), {}};
   mc::SourceManager sources;
   mc::CodeModules modules(sources, tree);
   try {

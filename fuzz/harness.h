@@ -3,9 +3,12 @@
 // as a crash with the input that broke it.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +31,24 @@ namespace mc::fuzz {
 
 inline std::string_view as_text(const uint8_t* data, size_t size) {
   return {reinterpret_cast<const char*>(data), size};
+}
+
+// A private directory for targets that read files, removed at exit: in memory (/dev/shm) where
+// there is one, or fuzzing waits on the disk more than it runs.
+inline std::filesystem::path scratch_directory() {
+  static std::filesystem::path dir;
+  if (!dir.empty()) return dir;
+  std::error_code ec;
+  std::filesystem::path base = std::filesystem::is_directory("/dev/shm", ec) ? std::filesystem::path("/dev/shm")
+                                                                              : std::filesystem::temp_directory_path();
+  std::string pattern = (base / "migcompat-fuzz-XXXXXX").string();
+  if (!mkdtemp(pattern.data())) std::abort();
+  dir = pattern;
+  std::atexit([] {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  });
+  return dir;
 }
 
 // The input cut at each line that is exactly `separator` (at most `parts` pieces): one fuzz

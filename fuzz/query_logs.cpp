@@ -1,34 +1,13 @@
 // Query logs: PostgreSQL stderr logs, csvlog and pg_stat_statements CSV, JSON exports, .sql. The
 // first byte picks the format (by file name). Every statement maps each of its bytes into the
 // held excerpt, onto the same byte where the format has no escapes there; counts add up.
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
 #include <fstream>
 
 #include "fuzz/harness.h"
 #include "inputs/query_logs.h"
 
-namespace {
-
-std::filesystem::path log_dir;
-
-void remove_dir() {
-  std::error_code ec;
-  std::filesystem::remove_all(log_dir, ec);
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  std::error_code ec;
-  std::filesystem::path base = std::filesystem::is_directory("/dev/shm", ec) ? std::filesystem::path("/dev/shm")
-                                                                              : std::filesystem::temp_directory_path();
-  std::string pattern = (base / "migcompat-fuzz-XXXXXX").string();
-  if (!mkdtemp(pattern.data())) std::abort();
-  log_dir = pattern;
-  std::atexit(remove_dir);
+  mc::fuzz::scratch_directory();
   return 0;
 }
 
@@ -38,10 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string name = names[data[0] % 4];
   bool json = data[0] % 4 == 2;
   std::string_view text = mc::fuzz::as_text(data + 1, size - 1);
-  std::ofstream(log_dir / name, std::ios::binary | std::ios::trunc) << text;
+  std::ofstream(mc::fuzz::scratch_directory() / name, std::ios::binary | std::ios::trunc) << text;
   mc::SourceManager sources;
   try {
-    mc::LoggedStatements logged = mc::read_query_logs(sources, {{log_dir / name, name, "old"}});
+    mc::LoggedStatements logged = mc::read_query_logs(sources, {{mc::fuzz::scratch_directory() / name, name, "old"}});
     MC_FUZZ_EXPECT(logged.statements.size() == logged.occurrences.size());
     uint64_t total = 0;
     for (size_t k = 0; k < logged.statements.size(); ++k) {

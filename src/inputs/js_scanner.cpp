@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/text.h"
+#include "inputs/lexing.h"
 #include "inputs/token_window.h"
 
 namespace mc {
@@ -23,24 +24,6 @@ bool ident_start(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (static_cast<unsigned char>(c) >= 0x80);
 }
 bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 class Lexer {
  public:
@@ -146,13 +129,7 @@ class Lexer {
         lit.origin.push_back(static_cast<uint32_t>(at));
       }
     };
-    auto hex = [&](size_t n) {
-      uint32_t v = 0;
-      for (size_t k = 0; k < n && pos_ < s_.size() && std::isxdigit(static_cast<unsigned char>(s_[pos_])); ++k) {
-        v = v * 16 + static_cast<uint32_t>(std::stoi(std::string(1, s_[pos_++]), nullptr, 16));
-      }
-      return v;
-    };
+    auto hex = [&](size_t n) { return read_hex(s_, pos_, n); };
     std::string bytes;
     switch (e) {
       case 'n': push("\n"); break;

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "inputs/code_scan.h"
+#include "inputs/lexing.h"
 #include "inputs/token_window.h"
 
 namespace mc {
@@ -67,18 +68,7 @@ class JvmLexer {
       pos_ = end == std::string_view::npos ? s_.size() : end + 2;
       return;
     }
-    int depth = 0;  // Kotlin nests block comments
-    while (pos_ < s_.size()) {
-      if (s_.compare(pos_, 2, "/*") == 0) {
-        ++depth;
-        pos_ += 2;
-      } else if (s_.compare(pos_, 2, "*/") == 0) {
-        pos_ += 2;
-        if (--depth == 0) return;
-      } else {
-        ++pos_;
-      }
-    }
+    pos_ = skip_nested_block_comment(s_, pos_);  // Kotlin nests them
   }
 
   void add(CodeLiteral& lit, char value, size_t at) {
@@ -114,15 +104,10 @@ class JvmLexer {
       add(lit, static_cast<char>(value), at);
       return false;
     }
-    if (e == 'u') {  // \uXXXX (ASCII is what SQL needs; others become '?')
-      size_t digits = 0;
-      unsigned value = 0;
-      while (digits < 4 && pos_ < s_.size() && std::isxdigit(static_cast<unsigned char>(s_[pos_]))) {
-        char h = s_[pos_++];
-        value = value * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
-        ++digits;
-      }
-      add(lit, value < 0x80 ? static_cast<char>(value) : '?', at);
+    if (e == 'u') {  // \uXXXX
+      std::string bytes;
+      append_utf8(bytes, read_hex(s_, pos_, 4));
+      for (char b : bytes) add(lit, b, at);
       return false;
     }
     add(lit, e, at);  // \" \' \\ and anything else: the character itself

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "base/text.h"
+#include "inputs/lexing.h"
 
 namespace mc {
 
@@ -433,27 +434,12 @@ void read_json(LineStream& in, Collector& collect, const LogFile& log) {
         case '\\': out = "\\"; break;
         case '/': out = "/"; break;
         case 'u': {
-          if (i + 6 > text.size()) throw fail(i, "a \\u escape needs four hex digits");
-          unsigned code = 0;
-          for (size_t k = i + 2; k < i + 6; ++k) {
-            char h = text[k];
-            int v = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-            if (v < 0) throw fail(k, "a \\u escape needs four hex digits");
-            code = code * 16 + static_cast<unsigned>(v);
-          }
+          size_t digits = i + 2;
+          uint32_t code = read_hex(text, digits, 4);
+          if (digits != i + 6) throw fail(digits, "a \\u escape needs four hex digits");
           length = 6;
           // Surrogates stand alone here (queries are ASCII in practice): a replacement character.
-          if (code >= 0xD800 && code <= 0xDFFF) code = 0xFFFD;
-          if (code < 0x80) {
-            out += static_cast<char>(code);
-          } else if (code < 0x800) {
-            out += static_cast<char>(0xC0 | (code >> 6));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-          } else {
-            out += static_cast<char>(0xE0 | (code >> 12));
-            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (code & 0x3F));
-          }
+          append_utf8(out, code);
           break;
         }
         default: throw fail(i, fmt::format("unknown escape \\{}", e));

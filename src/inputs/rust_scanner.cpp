@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "inputs/code_scan.h"
+#include "inputs/lexing.h"
 #include "inputs/token_window.h"
 
 namespace mc {
@@ -33,7 +34,7 @@ class RustLexer {
       } else if (s_.compare(pos_, 2, "//") == 0) {
         while (pos_ < s_.size() && s_[pos_] != '\n') ++pos_;
       } else if (s_.compare(pos_, 2, "/*") == 0) {
-        skip_block_comment();
+        pos_ = skip_nested_block_comment(s_, pos_);
       } else if (c == '"') {
         lex_string(pos_, pos_ + 1);
       } else if (c == 'b' && at(pos_ + 1) == '"') {
@@ -66,21 +67,6 @@ class RustLexer {
     ++i;
     while (at(i) == '#') ++i;
     return at(i) == '"';
-  }
-
-  void skip_block_comment() {
-    int depth = 0;  // Rust nests block comments
-    while (pos_ < s_.size()) {
-      if (s_.compare(pos_, 2, "/*") == 0) {
-        ++depth;
-        pos_ += 2;
-      } else if (s_.compare(pos_, 2, "*/") == 0) {
-        pos_ += 2;
-        if (--depth == 0) return;
-      } else {
-        ++pos_;
-      }
-    }
   }
 
   // 'a' or '\n' or '\u{1F600}' (a character), else 'a as a lifetime or label.
@@ -136,27 +122,15 @@ class RustLexer {
         case '\n':  // a continuation: the line break and the next line's leading whitespace go
           while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
           break;
-        case 'x': {
-          unsigned value = 0;
-          for (int k = 0; k < 2 && std::isxdigit(static_cast<unsigned char>(at(pos_))); ++k, ++pos_) {
-            char h = s_[pos_];
-            value = value * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
+        case 'x': add(lit, static_cast<char>(read_hex(s_, pos_, 2) & 0x7F), escape_at); break;
+        case 'u': {  // \u{1F600}
+          std::string bytes;
+          if (at(pos_) == '{') {
+            ++pos_;
+            append_utf8(bytes, read_hex(s_, pos_, 6));
+            if (at(pos_) == '}') ++pos_;
           }
-          add(lit, static_cast<char>(value & 0x7F), escape_at);
-          break;
-        }
-        case 'u': {  // \u{…}: ASCII is what SQL needs; others become '?'
-          size_t close = s_.find('}', pos_);
-          unsigned value = 0;
-          if (at(pos_) == '{' && close != std::string_view::npos && close - pos_ <= 7) {
-            for (size_t k = pos_ + 1; k < close; ++k) {
-              char h = s_[k];
-              if (std::isxdigit(static_cast<unsigned char>(h)))
-                value = value * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (h | 0x20) - 'a' + 10);
-            }
-            pos_ = close + 1;
-          }
-          add(lit, value < 0x80 ? static_cast<char>(value) : '?', escape_at);
+          for (char b : bytes) add(lit, b, escape_at);
           break;
         }
         default: add(lit, e, escape_at); break;  // \" \' \\ and the rest: the character itself
