@@ -67,8 +67,8 @@ std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOpt
   in->dialect = pick_dialect(old_tree, new_tree);
   CodeModules old_modules(sources, old_tree);
   CodeModules new_modules(sources, new_tree);
-  in->old_migrations = load_migrations(sources, old_modules, old_tree);
-  in->new_migrations = load_migrations(sources, new_modules, new_tree);
+  in->old_migrations = load_migrations(sources, old_modules, old_tree, in->dialect);
+  in->new_migrations = load_migrations(sources, new_modules, new_tree, in->dialect);
   in->old_queries = load_queries(sources, old_modules, old_tree, migration_paths(in->old_migrations));
   std::vector<LogFile> logs = query_log_files(old_tree, options.log_files, in->old_queries.notes);
   Stopwatch log_clock;

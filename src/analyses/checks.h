@@ -33,6 +33,8 @@ inline constexpr CheckInfo create_if_not_exists_no_effect{
     "a changed CREATE ... IF NOT EXISTS does nothing where the object already exists"};
 inline constexpr CheckInfo deployed_migration_removed{"MC022", "deployed-migration-removed", Severity::warning,
                                                       "a migration that already ran is missing from the new tree"};
+inline constexpr CheckInfo migration_not_replayable{"MC023", "migration-not-replayable", Severity::warning,
+                                                    "a migration is code (a Go or JavaScript function), not SQL: its changes are not seen"};
 inline constexpr CheckInfo statement_not_modeled{"MC030", "statement-not-modeled", Severity::warning,
                                                  "a new migration statement changes the schema in a way migcompat does not model"};
 inline constexpr CheckInfo lock_blocks_old_queries{
@@ -54,7 +56,7 @@ inline constexpr CheckInfo invalid_suppression{"MC051", "invalid-suppression", S
 inline constexpr CheckInfo all_checks[] = {
     checks::old_query_breaks,     checks::old_write_rejected,        checks::result_columns_changed,
     checks::could_not_check,      checks::write_not_exercised,       checks::deployed_migration_edited,
-    checks::create_if_not_exists_no_effect, checks::deployed_migration_removed, checks::statement_not_modeled,
+    checks::create_if_not_exists_no_effect, checks::deployed_migration_removed, checks::migration_not_replayable, checks::statement_not_modeled,
     checks::lock_blocks_old_queries, checks::table_rewrite, checks::missing_lock_timeout, checks::outside_transaction,
     checks::unused_suppression, checks::invalid_suppression,
 };

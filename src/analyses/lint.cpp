@@ -40,7 +40,7 @@ Target make_target(const fs::path& dir, std::optional<Dialect> dialect) {
   }
   TreeSettings overrides;
   overrides.dialect = dialect;
-  overrides.migrations = relative.empty() ? "." : relative.generic_string();
+  overrides.migrations = {relative.empty() ? "." : relative.generic_string()};
   return Target{open_tree("new", root, overrides), {}};
 }
 
@@ -58,7 +58,7 @@ std::vector<Target> lint_targets(const std::vector<fs::path>& paths, std::option
     auto [it, added] = by_directory.emplace(fs::absolute(dir).lexically_normal().string(), out.size());
     if (added) out.push_back(make_target(dir, dialect));
     Target& t = out[it->second];
-    t.files.insert((fs::path(*t.tree.settings.migrations) / path.filename()).lexically_normal().generic_string());
+    t.files.insert((fs::path(t.tree.settings.migrations->front()) / path.filename()).lexically_normal().generic_string());
   }
   return out;
 }
@@ -107,7 +107,7 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
   double read_seconds = 0, replay_seconds = 0, rules_seconds = 0;
   for (const Target& target : lint_targets(options.paths, dialect)) {
     CodeModules modules(sources, target.tree);
-    inputs.push_back(std::make_unique<MigrationInputs>(load_migrations(sources, modules, target.tree)));
+    inputs.push_back(std::make_unique<MigrationInputs>(load_migrations(sources, modules, target.tree, dialect)));
     const MigrationInputs& all = *inputs.back();
     auto& history = *inputs.emplace_back(std::make_unique<MigrationInputs>());
     auto& upto = *inputs.emplace_back(std::make_unique<MigrationInputs>());

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -20,6 +21,40 @@ std::vector<Statement> split_source(const MigrationSource& source, const Splitte
   return out;
 }
 
+const char* language_name(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".go") return "Go";
+  if (ext == ".py") return "Python";
+  if (ext == ".rb") return "Ruby";
+  if (ext == ".java") return "Java";
+  if (ext == ".kt") return "Kotlin";
+  if (ext == ".rs") return "Rust";
+  if (ext == ".php") return "PHP";
+  return "JavaScript/TypeScript";
+}
+
+// Migrations written as code run whatever the code decides: their effects are not seen. A new one
+// is a warning (its changes are not checked); a deployed one a note (the deployed schema lacks
+// what it did, so queries that need it cannot be proved).
+void note_not_replayable(const MigrationInputs& old_tree, const MigrationInputs& new_tree, std::vector<Diagnostic>& out) {
+  std::set<std::string> deployed;
+  for (const MigrationFile& f : old_tree.not_replayable) deployed.insert(f.path);
+  for (const MigrationFile& f : new_tree.not_replayable) {
+    Diagnostic d = make_diagnostic(checks::migration_not_replayable);
+    if (deployed.count(f.path)) {
+      d.severity = Severity::note;
+      d.message = fmt::format("deployed migration {} is {} code, not SQL: the deployed schema migcompat builds lacks "
+                              "whatever it changed",
+                              f.path, language_name(f.path));
+    } else {
+      d.message = fmt::format("could not check new migration {}: it is {} code, not SQL, so its schema changes are not seen",
+                              f.path, language_name(f.path));
+      d.help = "write schema changes as SQL migrations; keep code migrations for data (or list it in migrations_ignore)";
+    }
+    out.push_back(std::move(d));
+  }
+}
+
 }  // namespace
 
 MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationInputs& new_tree, const Splitter& split) {
@@ -29,7 +64,7 @@ MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationIn
   for (const MigrationSource& source : old_tree.sources) {
     auto statements = split_source(source, split);
     for (const Statement& s : statements) {
-      plan.deployed.push_back(s);
+      if (source.covered_by.empty()) plan.deployed.push_back(s);  // the baseline stands in for it
       if (source.per_statement) old_statement_texts.insert(normalize_sql(s.text()));
     }
     old_by_path[source.path] = std::move(statements);
@@ -38,6 +73,8 @@ MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationIn
   std::set<std::string> new_paths;
   for (const MigrationSource& source : new_tree.sources) {
     new_paths.insert(source.path);
+    // The deployed schema is OLD's; a baseline only stands in for migrations that already ran.
+    if (source.baseline && !old_by_path.count(source.path)) continue;
     auto statements = split_source(source, split);
     if (source.per_statement) {
       for (Statement& s : statements) {
@@ -70,13 +107,17 @@ MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationIn
       break;
     }
   }
+  std::optional<Version> new_baseline = new_tree.baseline_version();
   for (const MigrationSource& source : old_tree.sources) {
     if (source.per_statement || new_paths.count(source.path)) continue;
+    // Squashed into the new tree's baseline: fresh installs no longer need it.
+    if (new_baseline && source.version && !version_less(*new_baseline, *source.version)) continue;
     Diagnostic d = make_diagnostic(checks::deployed_migration_removed);
     d.message = fmt::format("deployed migration {} is missing from the new tree", source.path);
     d.help = "keep deployed migrations; fresh installs replay them to build the schema";
     plan.findings.push_back(std::move(d));
   }
+  note_not_replayable(old_tree, new_tree, plan.findings);
   return plan;
 }
 

@@ -42,10 +42,11 @@ mc::LogProgress terminal_progress() {
 
 // Flags shared by the subcommands that read trees.
 struct TreeFlags {
-  std::string old_root, new_root = ".", base, dialect, migrations, engine = "auto", color = "auto";
+  std::string old_root, new_root = ".", base, dialect, migrations_format, engine = "auto", color = "auto";
   mc::ServerProofOptions server;
   bool strict = false;
   double statement_seconds = 30;
+  std::vector<std::string> migrations;
   std::vector<std::string> queries;
   std::vector<std::string> logs;
 
@@ -57,7 +58,11 @@ struct TreeFlags {
     }
     cmd->add_option("--dialect", dialect, "sqlite or postgres (overrides migcompat.toml)")
         ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
-    cmd->add_option("--migrations", migrations, "Migrations directory or source file, relative to each tree");
+    cmd->add_option("--migrations", migrations,
+                    "Migrations directory or source file, relative to each tree (repeatable: applied in this order)");
+    cmd->add_option("--migrations-format", migrations_format, "How the migrations are written (overrides migcompat.toml)")
+        ->check(CLI::IsMember({"auto", "sql", "goose", "dbmate", "drizzle", "flyway", "golang-migrate", "sqlx", "prisma",
+                               "declarative"}));
     cmd->add_option("--queries", queries, "Glob of files holding the old code's queries (repeatable)");
     if (with_logs) {
       cmd->add_option("--logs", logs,
@@ -74,6 +79,7 @@ struct TreeFlags {
     o.new_root = new_root.empty() ? "." : new_root;
     if (!dialect.empty()) o.overrides.dialect = mc::parse_dialect(dialect);
     if (!migrations.empty()) o.overrides.migrations = migrations;
+    if (!migrations_format.empty()) o.overrides.migrations_format = mc::parse_format(migrations_format);
     if (!queries.empty()) o.overrides.queries = queries;
     for (const std::string& log : logs) o.log_files.emplace_back(log);
     o.log_progress = terminal_progress();

@@ -1,6 +1,7 @@
 #include "inputs/config.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <toml++/toml.h>
 
@@ -23,12 +24,56 @@ std::optional<Dialect> parse_dialect(std::string_view name) {
 
 namespace {
 
+constexpr std::pair<MigrationFormat, const char*> format_names[] = {
+    {MigrationFormat::auto_detect, "auto"},   {MigrationFormat::plain, "sql"},
+    {MigrationFormat::goose, "goose"},        {MigrationFormat::dbmate, "dbmate"},
+    {MigrationFormat::drizzle, "drizzle"},    {MigrationFormat::flyway, "flyway"},
+    {MigrationFormat::golang_migrate, "golang-migrate"}, {MigrationFormat::sqlx, "sqlx"},
+    {MigrationFormat::prisma, "prisma"},      {MigrationFormat::declarative, "declarative"},
+};
+
+}  // namespace
+
+const char* format_name(MigrationFormat format) {
+  for (const auto& [f, name] : format_names) {
+    if (f == format) return name;
+  }
+  return "auto";
+}
+
+std::optional<MigrationFormat> parse_format(std::string_view name) {
+  for (const auto& [f, known] : format_names) {
+    if (name == known) return f;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
 std::string where(const std::filesystem::path& file, const toml::source_region& region) {
   return fmt::format("{}:{}:{}", file.lexically_normal().string(), region.begin.line, region.begin.column);
 }
 
 [[noreturn]] void fail(const std::filesystem::path& file, const toml::node& node, const std::string& message) {
   throw InputError{message, {}, where(file, node.source())};
+}
+
+// A string or an array of strings; `what` and `example` tell the user which strings.
+std::vector<std::string> string_list(const std::filesystem::path& file, const toml::node& node, std::string_view key,
+                                     std::string_view what, std::string_view example) {
+  std::vector<std::string> out;
+  if (auto single = node.value<std::string>()) {
+    out.push_back(*single);
+  } else if (const toml::array* array = node.as_array()) {
+    for (const toml::node& item : *array) {
+      auto value = item.value<std::string>();
+      if (!value) fail(file, item, fmt::format("`{}` must be a list of {}, e.g. {}", key, what, example));
+      out.push_back(*value);
+    }
+  } else {
+    fail(file, node, fmt::format("`{}` must be a list of {}, e.g. {}", key, what, example));
+  }
+  return out;
 }
 
 }  // namespace
@@ -63,24 +108,27 @@ TreeSettings parse_tree_settings(std::string_view text, const std::filesystem::p
       settings.dialect = parse_dialect(*value);
       if (!settings.dialect) fail(file, node, fmt::format("unknown dialect \"{}\": expected \"sqlite\" or \"postgres\"", *value));
     } else if (key == "migrations") {
+      settings.migrations = string_list(file, node, "migrations", "directories or files", "\"db/migrations\" or [\"db/core\", \"db/app\"]");
+      if (settings.migrations->empty()) fail(file, node, "`migrations` lists no directory or file");
+    } else if (key == "migrations_format") {
       auto value = node.value<std::string>();
-      if (!value) fail(file, node, "`migrations` must be a string: a directory or a file, relative to the tree");
-      settings.migrations = *value;
-    } else if (key == "queries" || key == "logs") {
-      std::string example = key == "queries" ? "[\"db/queries/*.sql\"]" : "[\"logs/postgresql-*.csv\"]";
-      std::vector<std::string> globs;
-      if (auto single = node.value<std::string>()) {
-        globs.push_back(*single);
-      } else if (const toml::array* array = node.as_array()) {
-        for (const toml::node& item : *array) {
-          auto value = item.value<std::string>();
-          if (!value) fail(file, item, fmt::format("`{}` must be a list of glob strings", key.str()));
-          globs.push_back(*value);
-        }
-      } else {
-        fail(file, node, fmt::format("`{}` must be a list of glob strings, e.g. {}", key.str(), example));
+      std::optional<MigrationFormat> format = value ? parse_format(*value) : std::nullopt;
+      if (!format) {
+        std::vector<std::string> names;
+        for (const auto& [f, name] : format_names) names.push_back(fmt::format("\"{}\"", name));
+        fail(file, node, fmt::format("`migrations_format` must be one of {}", fmt::join(names, ", ")));
       }
-      (key == "queries" ? settings.queries : settings.logs) = std::move(globs);
+      settings.migrations_format = format;
+    } else if (key == "migrations_ignore") {
+      settings.migrations_ignore = string_list(file, node, "migrations_ignore", "glob strings", "[\"db/migrations/*.generated.sql\"]");
+    } else if (key == "baselines") {
+      auto value = node.value<std::string>();
+      if (!value) fail(file, node, "`baselines` must be a string: the directory of full-schema files, relative to the tree");
+      settings.baselines = *value;
+    } else if (key == "queries") {
+      settings.queries = string_list(file, node, "queries", "glob strings", "[\"db/queries/*.sql\"]");
+    } else if (key == "logs") {
+      settings.logs = string_list(file, node, "logs", "glob strings", "[\"logs/postgresql-*.csv\"]");
     } else if (key == "rules") {
       const toml::table* rules = node.as_table();
       if (!rules) fail(file, node, "`rules` must be a table: [rules] with lines like MC101 = \"off\" or drop-column = \"error\"");
@@ -94,7 +142,7 @@ TreeSettings parse_tree_settings(std::string_view text, const std::filesystem::p
     } else if (key == "engine") {
       // Reserved for later settings; accepted so configs can be written ahead.
     } else {
-      fail(file, node, fmt::format("unknown key `{}` (expected dialect, migrations, queries, logs, rules)", key.str()));
+      fail(file, node, fmt::format("unknown key `{}` (expected dialect, migrations, migrations_format, migrations_ignore, baselines, queries, logs, rules)", key.str()));
     }
   }
   return settings;
@@ -103,6 +151,9 @@ TreeSettings parse_tree_settings(std::string_view text, const std::filesystem::p
 TreeSettings merge(TreeSettings base, const TreeSettings& overrides) {
   if (overrides.dialect) base.dialect = overrides.dialect;
   if (overrides.migrations) base.migrations = overrides.migrations;
+  if (overrides.migrations_format) base.migrations_format = overrides.migrations_format;
+  if (overrides.migrations_ignore) base.migrations_ignore = overrides.migrations_ignore;
+  if (overrides.baselines) base.baselines = overrides.baselines;
   if (overrides.queries) base.queries = overrides.queries;
   if (overrides.logs) base.logs = overrides.logs;
   base.rules.insert(base.rules.end(), overrides.rules.begin(), overrides.rules.end());

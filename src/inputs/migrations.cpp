@@ -47,12 +47,14 @@ bool marker(std::string_view line, std::string_view what) { return istarts_with(
 
 }  // namespace
 
-std::vector<SqlText> forward_sections(const SourceFile& file) {
+std::vector<SqlText> forward_sections(const SourceFile& file, MigrationFormat format) {
   std::string_view text = file.text();
   std::vector<SqlText> out;
-  bool goose = text.find("-- +goose") != std::string_view::npos;
-  bool dbmate = !goose && text.find("-- migrate:") != std::string_view::npos;
+  bool detect = format == MigrationFormat::auto_detect;
+  bool goose = format == MigrationFormat::goose || (detect && text.find("-- +goose") != std::string_view::npos);
+  bool dbmate = format == MigrationFormat::dbmate || (detect && !goose && text.find("-- migrate:") != std::string_view::npos);
   if (goose || dbmate) {
+    bool seen_up = false;
     bool up = false;
     size_t run_begin = 0;
     bool in_block = false;
@@ -65,6 +67,7 @@ std::vector<SqlText> forward_sections(const SourceFile& file) {
       bool is_up = goose ? marker(line, "-- +goose Up") : marker(line, "-- migrate:up");
       bool is_down = goose ? marker(line, "-- +goose Down") : marker(line, "-- migrate:down");
       if (is_up || is_down) {
+        seen_up = seen_up || is_up;
         close_run(b);
         up = is_up;
         run_begin = std::min(e + 1, text.size());
@@ -79,10 +82,16 @@ std::vector<SqlText> forward_sections(const SourceFile& file) {
       }
     }
     close_run(text.size());
+    if (!seen_up && !detect) {
+      throw InputError{fmt::format("expected a `{}` line: the {} format runs only what follows it",
+                                   goose ? "-- +goose Up" : "-- migrate:up", format_name(format)),
+                       Span{&file, 0, 0}, {}};
+    }
     return out;
   }
   const std::string_view breakpoint = "--> statement-breakpoint";
-  if (text.find(breakpoint) != std::string_view::npos) {
+  bool drizzle = format == MigrationFormat::drizzle || (detect && text.find(breakpoint) != std::string_view::npos);
+  if (drizzle) {
     size_t start = 0;
     while (start <= text.size()) {
       size_t at = text.find(breakpoint, start);
@@ -97,41 +106,15 @@ std::vector<SqlText> forward_sections(const SourceFile& file) {
   return out;
 }
 
-namespace {
-
-std::vector<MigrationSource> load_directory(SourceManager& sources, const Tree& tree, const std::string& dir) {
-  // Files directly in the directory, and Prisma's `<timestamp>_<name>/migration.sql` folders.
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(tree.root / dir, ec)) {
-    std::string name = entry.path().filename().string();
-    if (entry.is_directory(ec)) {
-      if (fs::is_regular_file(entry.path() / "migration.sql", ec)) names.push_back(name + "/migration.sql");
-      continue;
-    }
-    if (!entry.is_regular_file(ec) || name.size() < 5 || name.substr(name.size() - 4) != ".sql") continue;
-    if (is_down_migration(name)) continue;
-    names.push_back(name);
-  }
-  if (ec) throw InputError{fmt::format("{}: cannot list the migrations directory: {}", dir, ec.message()), {}, {}};
-  // Natural order; Flyway's repeatable `R__` migrations run after all versioned ones.
-  auto repeatable = [](const std::string& n) { return n.rfind("R__", 0) == 0; };
-  std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
-    if (repeatable(a) != repeatable(b)) return repeatable(b);
-    return natural_less(a, b);
-  });
-
-  std::vector<std::string> paths;
-  paths.reserve(names.size());
-  for (const std::string& name : names) paths.push_back((fs::path(dir) / name).lexically_normal().generic_string());
-  std::vector<const SourceFile*> files = read_tree_files(sources, tree, paths);
-  std::vector<MigrationSource> out;
-  out.reserve(paths.size());
-  for (size_t i = 0; i < paths.size(); ++i) out.push_back(MigrationSource{paths[i], files[i], forward_sections(*files[i]), false});
-  return out;
+std::optional<Version> MigrationInputs::baseline_version() const {
+  if (sources.empty() || !sources.front().baseline) return std::nullopt;
+  return sources.front().version;
 }
 
-MigrationSource load_source_file(CodeModules& modules, const Tree& tree, const std::string& path, SourceManager& sources) {
+namespace {
+
+MigrationSource load_source_file(CodeModules& modules, const Tree& tree, const std::string& path, SourceManager& sources,
+                                 MigrationFormat format) {
   if (language_of(path) != Language::none) {
     CodeSqlResult found = modules.extract(path, SqlRole::migrations);
     if (!found.unresolved.empty()) {
@@ -139,39 +122,52 @@ MigrationSource load_source_file(CodeModules& modules, const Tree& tree, const s
       throw InputError{fmt::format("cannot tell which SQL this migration runs: {}", u.reason), u.where, {}};
     }
     const SourceFile* file = found.sql.empty() ? &read_tree_file(sources, tree, path) : found.sql.front().file;
-    return MigrationSource{path, file, std::move(found.sql), true};
+    return MigrationSource{path, file, std::move(found.sql), true, std::nullopt, false, {}};
   }
   const SourceFile& file = read_tree_file(sources, tree, path);
-  return MigrationSource{path, &file, forward_sections(file), true};
+  return MigrationSource{path, &file, forward_sections(file, format), true, std::nullopt, false, {}};
+}
+
+std::vector<std::string> configured_locations(const Tree& tree) {
+  if (tree.settings.migrations) return *tree.settings.migrations;
+  for (const char* guess : {"migrations", "db/migrations"}) {
+    std::error_code ec;
+    if (fs::is_directory(tree.root / guess, ec)) return {guess};
+  }
+  return {};
 }
 
 }  // namespace
 
-MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, const Tree& tree) {
+MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, const Tree& tree, std::optional<Dialect> dialect) {
   MigrationInputs out;
-  std::string location;
-  if (tree.settings.migrations) {
-    location = *tree.settings.migrations;
-  } else {
-    for (const char* guess : {"migrations", "db/migrations"}) {
-      std::error_code ec;
-      if (fs::is_directory(tree.root / guess, ec)) {
-        location = guess;
-        break;
-      }
-    }
-    if (location.empty()) return out;
+  std::vector<std::string> locations = configured_locations(tree);
+  if (locations.empty()) return out;
+  for (const std::string& l : locations) {
+    out.location += (out.location.empty() ? "" : ", ") + fs::path(l).lexically_normal().generic_string();
   }
-  out.location = fs::path(location).lexically_normal().generic_string();
-  fs::path absolute = tree.root / location;
-  std::error_code ec;
-  if (fs::is_directory(absolute, ec)) {
-    out.sources = load_directory(sources, tree, out.location);
-  } else if (fs::is_regular_file(absolute, ec)) {
-    out.sources.push_back(load_source_file(modules, tree, out.location, sources));
-  } else {
-    throw InputError{fmt::format("migrations \"{}\" not found in the {} tree ({})", location, tree.label, absolute.string()),
-                     {}, {}};
+  out.format = tree.settings.migrations_format.value_or(MigrationFormat::auto_detect);
+  MigrationFileOptions options{dialect, out.format, tree.settings.migrations_ignore.value_or(std::vector<std::string>{}),
+                               tree.settings.baselines};
+  MigrationFileList list = list_migration_files(tree, locations, options);
+  out.not_replayable = std::move(list.not_replayable);
+  out.skipped = std::move(list.skipped);
+
+  std::vector<std::string> paths;
+  for (const MigrationFile& f : list.files) {
+    if (!f.root_file) paths.push_back(f.path);
+  }
+  std::vector<const SourceFile*> files = read_tree_files(sources, tree, paths);
+  out.sources.reserve(list.files.size());
+  size_t next = 0;
+  for (const MigrationFile& f : list.files) {
+    if (f.root_file) {
+      out.sources.push_back(load_source_file(modules, tree, f.path, sources, out.format));
+      continue;
+    }
+    const SourceFile* file = files[next++];
+    out.sources.push_back(MigrationSource{f.path, file, forward_sections(*file, out.format), false, f.version, f.baseline,
+                                          f.covered_by});
   }
   return out;
 }

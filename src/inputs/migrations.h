@@ -6,6 +6,7 @@
 
 #include "base/source.h"
 #include "inputs/code_sql.h"
+#include "inputs/migration_files.h"
 #include "inputs/tree.h"
 
 namespace mc {
@@ -18,16 +19,28 @@ struct MigrationSource {
   const SourceFile* file = nullptr;
   std::vector<SqlText> texts;
   bool per_statement = false;
+  std::optional<Version> version;  // from the file's name or version folder
+  bool baseline = false;           // a full schema standing in for the migrations up to `version`
+  std::string covered_by;          // the baseline holding this migration's changes, if any
 };
 
 struct MigrationInputs {
-  std::string location;  // the configured directory or file ("" when none)
+  std::string location;  // the configured directories and files, comma-separated ("" when none)
+  MigrationFormat format = MigrationFormat::auto_detect;
   std::vector<MigrationSource> sources;  // in apply order
+  std::vector<MigrationFile> not_replayable;  // migrations written as code: their effects are not seen
+  std::vector<SkippedFile> skipped;           // files under the migrations that are not applied, and why
+
+  // The version of the baseline applied first, if any: the migrations up to it need not be in
+  // the tree.
+  std::optional<Version> baseline_version() const;
 };
 
-// Reads the tree's migrations. Throws InputError when the configured location does not exist or
-// when a statement in a source file cannot be determined statically.
-MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, const Tree& tree);
+// Reads the tree's migrations (`dialect` picks per-dialect variants). Throws InputError when a
+// configured location does not exist, a file breaks its format, or a statement in a source file
+// cannot be determined statically.
+MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, const Tree& tree,
+                                std::optional<Dialect> dialect);
 
 // True for files that undo a migration and are never applied forward: `*.down.sql`,
 // `*.undo.sql`, Flyway's `U<version>__*.sql`.
@@ -36,6 +49,8 @@ bool is_down_migration(std::string_view file_name);
 // The parts of a migration file that run forward, in order: goose's `-- +goose Up` section (with
 // `StatementBegin`/`StatementEnd` blocks as single statements), dbmate's `-- migrate:up`
 // section, Drizzle's chunks between `--> statement-breakpoint`; otherwise the whole file.
-std::vector<SqlText> forward_sections(const SourceFile& file);
+// `auto_detect` looks for the markers; a stated goose or dbmate format requires its up marker
+// (InputError without it), and the other formats take the file whole.
+std::vector<SqlText> forward_sections(const SourceFile& file, MigrationFormat format = MigrationFormat::auto_detect);
 
 }  // namespace mc

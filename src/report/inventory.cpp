@@ -18,14 +18,40 @@ std::string first_line(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// The files of one tree as migcompat understood them: apply order, baselines, what it left out.
+void write_files(std::ostream& out, const MigrationInputs& m, const char* tree) {
+  if (m.location.empty()) {
+    out << fmt::format("{} tree: no migrations (set `migrations` in migcompat.toml)\n", tree);
+    return;
+  }
+  out << fmt::format("{} tree: {} file{} in {} (format: {}), in apply order:\n", tree, m.sources.size(),
+                     m.sources.size() == 1 ? "" : "s", m.location, format_name(m.format));
+  for (const MigrationSource& s : m.sources) {
+    std::string what = s.baseline             ? fmt::format("baseline, version {}", version_text(*s.version))
+                       : !s.covered_by.empty() ? fmt::format("covered by {}: runs only if new", s.covered_by)
+                       : s.version            ? fmt::format("version {}", version_text(*s.version))
+                                              : std::string(s.per_statement ? "statements identified by their text" : "");
+    out << fmt::format("  {}{}\n", s.path, what.empty() ? "" : "  (" + what + ")");
+  }
+  for (const MigrationFile& f : m.not_replayable) out << fmt::format("  {}  (code, not SQL: not replayed)\n", f.path);
+  for (const SkippedFile& f : m.skipped) out << fmt::format("  {}  (not applied: {})\n", f.path, f.reason);
+}
+
+}  // namespace
+
 void write_migrations_listing(std::ostream& out, const LoadedInputs& in, bool compare) {
   const char* dialect = dialect_name(in.dialect);
   if (!compare) {
+    write_files(out, in.old_migrations, "the");
     out << fmt::format("{} statements in {} ({}):\n", in.plan.deployed.size(),
                        in.old_migrations.location.empty() ? "<none>" : in.old_migrations.location, dialect);
     for (const Statement& s : in.plan.deployed) out << fmt::format("  {}  {}\n", s.span().to_string(), first_line(s.text()));
     return;
   }
+  write_files(out, in.old_migrations, "old");
+  write_files(out, in.new_migrations, "new");
   out << fmt::format("deployed ({} statements in {} of the old tree):\n", in.plan.deployed.size(),
                      in.old_migrations.location.empty() ? "<none>" : in.old_migrations.location);
   for (const Statement& s : in.plan.deployed) out << fmt::format("  {}  {}\n", s.span().to_string(), first_line(s.text()));

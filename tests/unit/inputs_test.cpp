@@ -24,10 +24,10 @@ TEST(Migrations, DirectoryInNaturalOrderWithoutDownFiles) {
   }
   SourceManager sources;
   TreeSettings settings;
-  settings.migrations = "m";
+  settings.migrations = {"m"};
   Tree t{"new", tree.root(), settings};
   CodeModules modules(sources, t);
-  MigrationInputs m = load_migrations(sources, modules, t);
+  MigrationInputs m = load_migrations(sources, modules, t, Dialect::sqlite);
   ASSERT_EQ(m.sources.size(), 3u);
   EXPECT_EQ(m.sources[0].path, "m/1_a.up.sql");
   EXPECT_EQ(m.sources[1].path, "m/2_b.up.sql");
@@ -40,10 +40,10 @@ TEST(Migrations, SourceFileStatementsAreUnits) {
   tree.write("migrations.ts", "await sqlite.batch([\n  \"CREATE TABLE a (x)\",\n  { sql: `ALTER TABLE a ADD COLUMN y`, args: [] },\n]);\n");
   SourceManager sources;
   TreeSettings settings;
-  settings.migrations = "migrations.ts";
+  settings.migrations = {"migrations.ts"};
   Tree t{"new", tree.root(), settings};
   CodeModules modules(sources, t);
-  MigrationInputs m = load_migrations(sources, modules, t);
+  MigrationInputs m = load_migrations(sources, modules, t, Dialect::sqlite);
   ASSERT_EQ(m.sources.size(), 1u);
   EXPECT_TRUE(m.sources[0].per_statement);
   ASSERT_EQ(m.sources[0].texts.size(), 2u);

@@ -1,0 +1,4 @@
+CREATE TABLE `links` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`url` text NOT NULL
+);

@@ -1,0 +1,2 @@
+CREATE TABLE teams (id INTEGER PRIMARY KEY, name TEXT NOT NULL, slug TEXT);
+CREATE TABLE members (team_id INTEGER NOT NULL REFERENCES teams (id), email TEXT NOT NULL);

@@ -1,0 +1,2 @@
+CREATE TABLE member_roles (team_id INTEGER NOT NULL, email TEXT NOT NULL, role TEXT NOT NULL);
+ALTER TABLE members DROP COLUMN role;

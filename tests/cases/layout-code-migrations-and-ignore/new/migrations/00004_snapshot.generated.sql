@@ -1,0 +1,2 @@
+-- A generated copy for documentation: not a migration.
+DROP TABLE orders;

@@ -1,0 +1,1 @@
+package migrations // the goose runner, not a migration

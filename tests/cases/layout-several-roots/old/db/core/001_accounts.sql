@@ -1,0 +1,1 @@
+CREATE TABLE accounts (id INTEGER PRIMARY KEY, plan TEXT NOT NULL DEFAULT 'free');

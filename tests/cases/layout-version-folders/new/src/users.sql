@@ -1,0 +1,2 @@
+-- name: UserByEmail :one
+SELECT id, name, nickname FROM users WHERE email = ?;

@@ -1,0 +1,2 @@
+ALTER TABLE events ALTER COLUMN payload TYPE jsonb USING payload::jsonb;
+ALTER TABLE notes RENAME COLUMN body TO content;
