@@ -14,8 +14,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
-  static const char* names[] = {"app.ts", "app.py", "app.go", "App.java", "App.kt", "app.rs"};
-  std::string name = names[data[0] % 6];
+  static const char* names[] = {"app.ts", "app.py", "app.go", "App.java", "App.kt", "app.rs", "app.rb", "app.php"};
+  std::string name = names[data[0] % 8];
   std::string_view text = mc::fuzz::as_text(data + 1, size - 1);
   std::ofstream(mc::fuzz::scratch_directory() / name, std::ios::binary | std::ios::trunc) << text;
 

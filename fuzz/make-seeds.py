@@ -7,9 +7,10 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PART = b"\n-- part --\n"
-LANGUAGE = {"scan_js": 0, "scan_python": 1, "scan_go": 2, "scan_java": 3, "scan_kotlin": 4, "scan_rust": 5}  # extract_sql's first byte
+LANGUAGE = {"scan_js": 0, "scan_python": 1, "scan_go": 2, "scan_java": 3, "scan_kotlin": 4, "scan_rust": 5, "scan_ruby": 6,
+            "scan_php": 7}  # extract_sql's first byte
 CODE = {".ts": "scan_js", ".tsx": "scan_js", ".js": "scan_js", ".mjs": "scan_js", ".py": "scan_python", ".go": "scan_go",
-        ".java": "scan_java", ".kt": "scan_kotlin", ".rs": "scan_rust"}
+        ".java": "scan_java", ".kt": "scan_kotlin", ".rs": "scan_rust", ".rb": "scan_ruby", ".php": "scan_php"}
 
 
 def case_dirs():

@@ -48,5 +48,7 @@ CodeScan scan_go(std::string_view text);
 CodeScan scan_java(std::string_view text);
 CodeScan scan_kotlin(std::string_view text);
 CodeScan scan_rust(std::string_view text);
+CodeScan scan_ruby(std::string_view text);
+CodeScan scan_php(std::string_view text);
 
 }  // namespace mc

@@ -57,6 +57,8 @@ Language language_of(std::string_view path) {
   if (ends(".java")) return Language::java;
   if (ends(".kt") || ends(".kts")) return Language::kotlin;
   if (ends(".rs")) return Language::rust;
+  if (ends(".rb") || ends(".rake")) return Language::ruby;
+  if (ends(".php")) return Language::php;
   return Language::none;
 }
 
@@ -97,6 +99,14 @@ const CodeModules::Module* CodeModules::load(const std::string& relative_path) {
       concatenation = ConcatenationSyntax::plus_same_line;
       break;
     case Language::rust: scan = scan_rust(file.text()); break;  // `+` joins no two literals in Rust: nothing folds
+    case Language::ruby:
+      scan = scan_ruby(file.text());
+      concatenation = ConcatenationSyntax::plus_or_adjacent;
+      break;
+    case Language::php:
+      scan = scan_php(file.text());
+      concatenation = ConcatenationSyntax::dot;
+      break;
     default: scan = scan_js(file.text()); break;
   }
   fold_concatenations(scan, file.text(), concatenation);

@@ -60,7 +60,7 @@ class CodeModules {
 std::optional<std::string> resolve_module_path(const Tree& tree, const std::string& importer,
                                                const std::string& specifier);
 
-enum class Language { none, js, python, go, java, kotlin, rust };
+enum class Language { none, js, python, go, java, kotlin, rust, ruby, php };
 Language language_of(std::string_view path);
 bool is_js_path(std::string_view path);
 

@@ -15,6 +15,42 @@ constexpr size_t none = std::numeric_limits<size_t>::max();
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
 
+// The operator that joins two strings.
+char join_operator(ConcatenationSyntax syntax) { return syntax == ConcatenationSyntax::dot ? '.' : '+'; }
+bool hash_comments(ConcatenationSyntax syntax) {
+  return syntax == ConcatenationSyntax::plus_or_adjacent || syntax == ConcatenationSyntax::dot;
+}
+bool slash_comments(ConcatenationSyntax syntax) { return syntax != ConcatenationSyntax::plus_or_adjacent; }
+
+// The end of the name starting at text[i]; PHP's class constants (`self::TABLE`) count as one.
+size_t name_end(std::string_view text, size_t i, size_t limit, ConcatenationSyntax syntax) {
+  while (i < limit) {
+    if (word_char(text[i])) {
+      ++i;
+    } else if (syntax == ConcatenationSyntax::dot && i + 2 < limit && text[i] == ':' && text[i + 1] == ':' && word_char(text[i + 2])) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// The start of the name ending at text[end] (exclusive), as name_end reads it.
+size_t name_begin(std::string_view text, size_t end, ConcatenationSyntax syntax) {
+  size_t i = end;
+  while (i > 0) {
+    if (word_char(text[i - 1])) {
+      --i;
+    } else if (syntax == ConcatenationSyntax::dot && i >= 3 && text[i - 1] == ':' && text[i - 2] == ':' && word_char(text[i - 3])) {
+      i -= 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 // The code between two literals, as the few tokens a concatenation may hold.
 struct Gap {
   struct Token {
@@ -40,17 +76,17 @@ Gap read_gap(std::string_view text, size_t from, size_t to, ConcatenationSyntax 
       i += 2;  // an explicit line continuation
     } else if (std::isspace(static_cast<unsigned char>(c))) {
       ++i;
-    } else if (syntax == ConcatenationSyntax::plus_or_adjacent && c == '#') {
+    } else if (hash_comments(syntax) && c == '#') {
       while (i < to && text[i] != '\n') ++i;
-    } else if (syntax != ConcatenationSyntax::plus_or_adjacent && c == '/' && i + 1 < to && text[i + 1] == '/') {
+    } else if (slash_comments(syntax) && c == '/' && i + 1 < to && text[i + 1] == '/') {
       while (i < to && text[i] != '\n') ++i;
-    } else if (syntax != ConcatenationSyntax::plus_or_adjacent && c == '/' && i + 1 < to && text[i + 1] == '*') {
+    } else if (slash_comments(syntax) && c == '/' && i + 1 < to && text[i + 1] == '*') {
       size_t close = text.find("*/", i + 2);
       i = close == std::string_view::npos || close + 2 > to ? to : close + 2;
     } else {
       size_t start = i;
       if (word_char(c)) {
-        while (i < to && word_char(text[i])) ++i;
+        i = name_end(text, i, to, syntax);
       } else {
         ++i;
         if (c == '(' || c == '[' || c == '{') ++gap.depth_change;
@@ -89,23 +125,25 @@ Join join_of(const Gap& gap, ConcatenationSyntax syntax, int depth) {
   bool lines_ok = std::all_of(t.begin(), t.end(), line_break_ok) &&
                   (!gap.trailing_newline || syntax != ConcatenationSyntax::plus_or_adjacent || depth > 0);
   if (!lines_ok) return {};
-  if (t.size() == 1 && t[0].text == "+") return {true, std::nullopt};
-  if (t.size() == 3 && t[0].text == "+" && is_name(t[1].text) && t[2].text == "+") return {true, t[1]};
+  const char op[] = {join_operator(syntax), '\0'};
+  if (t.size() == 1 && t[0].text == op) return {true, std::nullopt};
+  if (t.size() == 3 && t[0].text == op && is_name(t[1].text) && t[2].text == op) return {true, t[1]};
   return {};
 }
 
 // `NAME +` just before `at`, itself after an opener (`(`, `,`, `=`, `[`, `{`, `:`, `return`).
-std::optional<Gap::Token> leading_name(std::string_view text, size_t at) {
+std::optional<Gap::Token> leading_name(std::string_view text, size_t at, ConcatenationSyntax syntax) {
+  char op = join_operator(syntax);
   size_t i = at;
   auto skip_back = [&] {
     while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
   };
   skip_back();
-  if (i == 0 || text[i - 1] != '+') return std::nullopt;
+  if (i == 0 || text[i - 1] != op) return std::nullopt;
   --i;
   skip_back();
   size_t end = i;
-  while (i > 0 && word_char(text[i - 1])) --i;
+  i = name_begin(text, i, syntax);
   std::string_view name = text.substr(i, end - i);
   if (!is_name(name)) return std::nullopt;
   size_t begin = i;
@@ -126,21 +164,27 @@ char next_char(std::string_view text, size_t at) {
 bool ends_expression(char c) { return std::string_view("),;]}\n").find(c) != std::string_view::npos; }
 
 // `+ NAME` just after `at`, ending the expression.
-std::optional<Gap::Token> trailing_name(std::string_view text, size_t at) {
+std::optional<Gap::Token> trailing_name(std::string_view text, size_t at, ConcatenationSyntax syntax) {
+  char op = join_operator(syntax);
   size_t i = at;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
-  if (i >= text.size() || text[i] != '+') return std::nullopt;
+  if (i >= text.size() || text[i] != op) return std::nullopt;
   ++i;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
   size_t begin = i;
-  while (i < text.size() && word_char(text[i])) ++i;
+  i = name_end(text, i, text.size(), syntax);
   std::string_view name = text.substr(begin, i - begin);
   if (!is_name(name) || !ends_expression(next_char(text, i))) return std::nullopt;
   return Gap::Token{name, begin, false};
 }
 
 void add_hole(CodeLiteral& out, const Gap::Token& name) {
-  out.holes.push_back({out.cooked.size(), name.offset, name.offset + name.text.size(), std::string(name.text)});
+  // A PHP class constant of the same class is the constant of the file.
+  std::string_view expression = name.text;
+  for (std::string_view scope : {"self::", "static::"}) {
+    if (expression.substr(0, scope.size()) == scope) expression.remove_prefix(scope.size());
+  }
+  out.holes.push_back({out.cooked.size(), name.offset, name.offset + name.text.size(), std::string(expression)});
   out.interpolated = true;
 }
 
@@ -186,8 +230,8 @@ void fold_concatenations(CodeScan& scan, std::string_view text, ConcatenationSyn
       joins.push_back(join);
       ++last;
     }
-    std::optional<Gap::Token> lead = leading_name(text, head.file_begin);
-    std::optional<Gap::Token> trail = trailing_name(text, scan.literals[top[last]].file_end);
+    std::optional<Gap::Token> lead = leading_name(text, head.file_begin, syntax);
+    std::optional<Gap::Token> trail = trailing_name(text, scan.literals[top[last]].file_end, syntax);
     bool any_name = lead || trail || std::any_of(joins.begin(), joins.end(), [](const Join& j) { return j.name.has_value(); });
     if (last > k || any_name) {
       CodeLiteral merged;
@@ -222,7 +266,7 @@ void fold_concatenations(CodeScan& scan, std::string_view text, ConcatenationSyn
       index = it->second = folded_into[index];
     }
     char after = next_char(text, scan.literals[index].file_end);
-    if (after == '+' || after == '"' || after == '\'') {
+    if (after == join_operator(syntax) || after == '"' || after == '\'') {
       it = scan.constants.erase(it);
       continue;
     }

@@ -2,6 +2,7 @@
 //
 //   JS/TS, Go:  "SELECT id " + "FROM users " + "WHERE id = $1"
 //   Python:     ("SELECT id "  "FROM users")            (implicit, and with +)
+//   PHP:        "SELECT id " . "FROM users"
 //   any:        "SELECT * FROM " + TABLE + " WHERE id = ?"
 //
 // A name between pieces (or before the first, after the last) becomes a hole, resolved like
@@ -21,7 +22,8 @@ namespace mc {
 enum class ConcatenationSyntax {
   plus,                 // JS/TS: `+`, across lines
   plus_same_line,       // Go: `+`, and a newline before it ends the statement
-  plus_or_adjacent,     // Python: `+` or nothing; across lines only inside brackets or after `\`
+  plus_or_adjacent,     // Python, Ruby: `+` or nothing; across lines only inside brackets or after `\`
+  dot,                  // PHP: `.`, across lines
 };
 
 // Appends the folded literals to `scan.literals`, marks their pieces `absorbed`, and re-points or

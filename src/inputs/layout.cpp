@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "base/text.h"
+#include "inputs/migration_files.h"
 #include "inputs/migrations.h"
 
 namespace mc {
@@ -30,7 +31,7 @@ bool skipped_directory(const std::string& name) {
 
 bool is_source(const std::string& ext) {
   return ext == ".ts" || ext == ".tsx" || ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".py" || ext == ".go" ||
-         ext == ".java" || ext == ".kt" || ext == ".kts" || ext == ".rs";
+         ext == ".java" || ext == ".kt" || ext == ".kts" || ext == ".rs" || ext == ".rb" || ext == ".php";
 }
 
 std::string read_text(const fs::path& path) {
@@ -74,6 +75,10 @@ constexpr DialectClue code_clues[] = {
     {"asyncpg", "asyncpg", false},                 {"github.com/lib/pq", "lib/pq", false},
     {"github.com/jackc/pgx", "pgx", false},        {"drizzle-orm/pg-core", "drizzle-orm/pg-core", false},
     {"drizzle-orm/sqlite-core", "drizzle-orm/sqlite-core", true},
+    {"gem \"pg\"", "the pg gem", false},        {"gem 'pg'", "the pg gem", false},
+    {"gem \"sqlite3\"", "the sqlite3 gem", true}, {"gem 'sqlite3'", "the sqlite3 gem", true},
+    {"\"pgsql:", "a PDO pgsql DSN", false},       {"'pgsql:", "a PDO pgsql DSN", false},
+    {"\"sqlite:", "a PDO sqlite DSN", true},      {"'sqlite:", "a PDO sqlite DSN", true},
 };
 
 struct SqlClue {
@@ -145,7 +150,7 @@ Layout detect_layout(const fs::path& root) {
     std::string relative = entry.path().lexically_relative(root).generic_string();
     std::string ext = to_lower(entry.path().extension().string());
     bool manifest = name == "package.json" || name == "go.mod" || name == "requirements.txt" || name == "pyproject.toml" ||
-                    name == "deno.json";
+                    name == "deno.json" || name == "Gemfile" || name == "composer.json";
     if (ext != ".sql" && !is_source(ext) && !manifest) continue;
     std::string text = read_text(entry.path());
     if (manifest || is_source(ext)) {
@@ -155,9 +160,12 @@ Layout detect_layout(const fs::path& root) {
     }
     if (ext == ".sql") {
       sql_text[relative] = text;
-      std::string dir = fs::path(relative).parent_path().generic_string();
+      // A version folder (`0.26/`, Prisma's `<timestamp>_x/`) belongs to the directory above it.
+      fs::path dir_path = fs::path(relative).parent_path();
+      while (!dir_path.empty() && leading_version(dir_path.filename().string())) dir_path = dir_path.parent_path();
+      std::string dir = dir_path.generic_string();
       if (versioned(name) && !is_down_migration(name)) ++versioned_sql_by_dir[dir];
-      if (name == "migration.sql") ++versioned_sql_by_dir[fs::path(dir).parent_path().generic_string()];  // Prisma
+      if (name == "migration.sql") ++versioned_sql_by_dir[dir];  // Prisma: the version folder was left out above
       for (const SqlClue& clue : sql_clues()) {
         if (std::regex_search(text, clue.pattern)) (clue.sqlite ? sqlite : postgres).add(1, fmt::format("{} uses {}", relative, clue.what));
       }
