@@ -124,7 +124,7 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
     result.timings.emplace_back(fmt::format("{} new statements applied and diffed", plan.incoming.size()), stats.incoming_seconds);
     result.timings.emplace_back(fmt::format("{} old queries proved", queries.queries.size()), stats.queries_seconds);
     result.engine = "SQLite " + sqlite::engine_version();
-    auto ruled = rules::run_rules({Dialect::sqlite, &plan.incoming, &replay, nullptr, false, false});
+    auto ruled = rules::run_rules({Dialect::sqlite, &plan.incoming, &replay, nullptr, false, false, plan.target.has_value()});
     out.insert(out.end(), ruled.begin(), ruled.end());
   } else {
     if (options.engine == Engine::sqlite) throw InputError{"--engine sqlite needs dialect \"sqlite\"", {}, {}};
@@ -157,7 +157,8 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
       }
     }
     auto ruled = rules::run_rules(
-        {Dialect::postgres, &plan.incoming, &static_result.replay, &static_result.parsed_incoming, false, on_server});
+        {Dialect::postgres, &plan.incoming, &static_result.replay, &static_result.parsed_incoming, false, on_server,
+         plan.target.has_value()});
     out.insert(out.end(), ruled.begin(), ruled.end());
   }
   Suppressions suppressions;

@@ -70,6 +70,20 @@ MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationIn
     old_by_path[source.path] = std::move(statements);
   }
 
+  if (new_tree.format == MigrationFormat::declarative) {
+    std::set<std::string> old_texts;
+    for (const Statement& s : plan.deployed) old_texts.insert(normalize_sql(s.text()));
+    plan.target.emplace();
+    for (const MigrationSource& source : new_tree.sources) {
+      for (Statement& s : split_source(source, split)) {
+        if (!old_texts.count(normalize_sql(s.text()))) plan.incoming.push_back(s);
+        plan.target->push_back(std::move(s));
+      }
+    }
+    note_not_replayable(old_tree, new_tree, plan.findings);
+    return plan;
+  }
+
   std::set<std::string> new_paths;
   for (const MigrationSource& source : new_tree.sources) {
     new_paths.insert(source.path);

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "analyses/blame.h"
+#include "analyses/declarative.h"
 #include "analyses/checks.h"
 #include "analyses/explain.h"
 #include "analyses/name_resolution.h"
@@ -164,6 +165,46 @@ void report_result_change(const Statement& query, const sql::Select& select, Nam
   out.push_back(std::move(d));
 }
 
+// The new statements replayed one by one on the deployed schema; what each changed is recorded
+// for blame and the rules. Returns the new schema.
+catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalog& deployed,
+                                ParallelAhead<postgres::ParsedStatement>& incoming, PostgresStaticResult& result, Blame& blame) {
+  catalog::Catalog next = deployed;
+  // Reserved: these element types do not all have noexcept moves, so growth would copy them all.
+  result.replay.diffs.reserve(plan.incoming.size());
+  for (size_t k = 0; k < plan.incoming.size(); ++k) {
+    const Statement& s = plan.incoming[k];
+    postgres::ParsedStatement& parsed = incoming.get(k);
+    throw_if_unparsed(parsed, s, "new");
+    std::vector<std::string> touched = touched_relations(parsed.changes, next);
+    std::optional<std::vector<std::string>> indexes = indexes_touched(parsed.changes);
+    const std::vector<std::string>* only = indexes ? &*indexes : nullptr;
+    catalog::Catalog before = next.subset(touched, only);
+    replay(next, parsed, s, "new", &result.migration_findings);
+    catalog::Catalog after = next.subset(touched, only);
+    std::vector<catalog::Change> changes = catalog::diff(before, after);
+    blame.record(changes, after, s.span());
+    result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
+  }
+  return next;
+}
+
+// A declarative schema: the new file built fresh, its changes given to its edited statements.
+catalog::Catalog build_declarative(const std::vector<Statement>& target, const catalog::Catalog& deployed,
+                                   const std::vector<Statement>& edited, PostgresStaticResult& result, Blame& blame) {
+  catalog::Catalog next;
+  ParallelAhead<postgres::ParsedStatement> parsed = parse_ahead(target);
+  for (size_t i = 0; i < target.size(); ++i) {
+    throw_if_unparsed(parsed.get(i), target[i], "new");
+    replay(next, parsed.get(i), target[i], "new", nullptr);
+  }
+  result.replay.diffs = attribute_changes(deployed, next, edited);
+  for (size_t k = 0; k < edited.size(); ++k) {
+    blame.record(result.replay.diffs[k].changes, result.replay.diffs[k].after, edited[k].span());
+  }
+  return next;
+}
+
 }  // namespace
 
 std::vector<Diagnostic> PostgresStaticResult::all() const {
@@ -185,25 +226,15 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
     }
   }
 
-  catalog::Catalog next = deployed;
   result.replay.deployed = deployed;
-  // Reserved: these element types do not all have noexcept moves, so growth would copy them all.
-  result.replay.diffs.reserve(plan.incoming.size());
   Blame blame;
   ParallelAhead<postgres::ParsedStatement> incoming = parse_ahead(plan.incoming);
-  for (size_t k = 0; k < plan.incoming.size(); ++k) {
-    const Statement& s = plan.incoming[k];
-    postgres::ParsedStatement& parsed = incoming.get(k);
-    throw_if_unparsed(parsed, s, "new");
-    std::vector<std::string> touched = touched_relations(parsed.changes, next);
-    std::optional<std::vector<std::string>> indexes = indexes_touched(parsed.changes);
-    const std::vector<std::string>* only = indexes ? &*indexes : nullptr;
-    catalog::Catalog before = next.subset(touched, only);
-    replay(next, parsed, s, "new", &result.migration_findings);
-    catalog::Catalog after = next.subset(touched, only);
-    std::vector<catalog::Change> changes = catalog::diff(before, after);
-    blame.record(changes, after, s.span());
-    result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
+  catalog::Catalog next;
+  if (plan.target) {
+    next = build_declarative(*plan.target, deployed, plan.incoming, result, blame);
+    for (size_t k = 0; k < plan.incoming.size(); ++k) incoming.get(k);  // parsed for the rules
+  } else {
+    next = apply_incoming(plan, deployed, incoming, result, blame);
   }
   result.parsed_incoming = std::move(incoming).take();
   result.replay_seconds = clock.lap();

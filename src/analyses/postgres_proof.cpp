@@ -322,14 +322,22 @@ ServerProof prove_on_postgres(const MigrationPlan& plan, const std::vector<State
       }
       proof.relation_names = read_relation_names(c);
     }
-    std::string new_db = server->create_database("new", old_db);
+    // A declarative schema builds the new one fresh from the new file; there is no migration to
+    // trace for locks, nor a statement after which a query starts failing.
+    std::string new_db = plan.target ? server->create_database("new") : server->create_database("new", old_db);
     std::optional<TypeCatalog> old_types, new_types;
     {
       Connection c(server->target(new_db, timeout));
       MigrationRunner runner(c, throwaway);
-      for (const Statement& s : plan.incoming) {
+      if (plan.target) {
+        for (const Statement& s : *plan.target) {
+          deadline.check("building the new schema");
+          runner.apply(s, "new", false);
+        }
+      }
+      for (size_t k = 0; k < plan.incoming.size() && !plan.target; ++k) {
         deadline.check("applying the new migrations");
-        proof.traces.push_back(runner.apply(s, "new", true));
+        proof.traces.push_back(runner.apply(plan.incoming[k], "new", true));
       }
       new_types.emplace(c);
       seed_tables(c, *new_types);
@@ -369,7 +377,7 @@ ServerProof prove_on_postgres(const MigrationPlan& plan, const std::vector<State
     work();
     for (std::thread& t : workers) t.join();
     if (first_error) std::rethrow_exception(first_error);
-    find_culprits(*server, old_db, plan, queries, failing_values, proof, throwaway, timeout);
+    if (!plan.target) find_culprits(*server, old_db, plan, queries, failing_values, proof, throwaway, timeout);
     proof.proof_seconds = seconds_since(proving);
   } catch (const pgserver::ConnectionError& e) {
     throw InputError{e.message, {}, {}};

@@ -9,6 +9,7 @@
 
 #include "analyses/blame.h"
 #include "analyses/checks.h"
+#include "analyses/declarative.h"
 #include "analyses/explain.h"
 #include "analyses/query_set.h"
 #include "analyses/sqlite_differential.h"
@@ -138,22 +139,13 @@ std::string query_kind(const sqlite::Compiled& compiled) {
   return "query";
 }
 
-}  // namespace
-
-std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
-                                        ProofStats& stats, ReplayRecord* record) {
-  std::vector<Diagnostic> out;
-  Stopwatch clock;
-  auto lap = [&clock] { return clock.lap(); };
-  sqlite::Database deployed;
-  for (const Statement& s : plan.deployed) apply(deployed, s, "deployed");
-  stats.deployed_seconds = lap();
-
-  sqlite::Database next;
-  deployed.copy_to(next);
+// The new statements applied one by one on a copy of the deployed database, each one's changes
+// read back from what it touched and recorded for blame and the rules.
+// Returns the new schema's catalog.
+catalog::Catalog apply_incoming(const MigrationPlan& plan, sqlite::Database& next, Blame& blame, ReplayRecord* record,
+                                std::vector<Diagnostic>& out) {
   // Kept current statement by statement from partial reads of what each one touched.
   catalog::Catalog next_catalog = next.read_catalog();
-  Blame blame;
   if (record) record->diffs.reserve(plan.incoming.size());  // StatementDiff's move is not noexcept
   for (const Statement& s : plan.incoming) {
     std::string target = create_if_not_exists_target(s.text());
@@ -177,7 +169,36 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     next_catalog.replace_relations(after, touched);
     if (record) record->diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
   }
-  catalog::Catalog deployed_catalog = deployed.read_catalog();
+  return next_catalog;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
+                                        ProofStats& stats, ReplayRecord* record) {
+  std::vector<Diagnostic> out;
+  Stopwatch clock;
+  auto lap = [&clock] { return clock.lap(); };
+  sqlite::Database deployed;
+  for (const Statement& s : plan.deployed) apply(deployed, s, "deployed");
+  stats.deployed_seconds = lap();
+
+  sqlite::Database next;
+  Blame blame;
+  catalog::Catalog deployed_catalog, next_catalog;
+  if (plan.target) {
+    // A declarative schema: the new schema is the new file built fresh.
+    for (const Statement& s : *plan.target) apply(next, s, "new");
+    deployed_catalog = deployed.read_catalog();
+    next_catalog = next.read_catalog();
+    std::vector<StatementDiff> diffs = attribute_changes(deployed_catalog, next_catalog, plan.incoming);
+    for (size_t k = 0; k < diffs.size(); ++k) blame.record(diffs[k].changes, diffs[k].after, plan.incoming[k].span());
+    if (record) record->diffs = std::move(diffs);
+  } else {
+    deployed.copy_to(next);
+    next_catalog = apply_incoming(plan, next, blame, record, out);
+    deployed_catalog = deployed.read_catalog();
+  }
   if (record) record->deployed = deployed_catalog;
   stats.incoming_seconds = lap();
   std::vector<std::string> literals = check_literals(next_catalog);

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "base/text.h"
@@ -125,6 +126,45 @@ void diff_columns(const Relation& before, const Relation& after, std::vector<Cha
   }
 }
 
+// An index is the same when its table, columns (after the renames found above), uniqueness and
+// predicate are: a name that changed with them (a declarative schema's `accounts_email_key` for
+// `accounts_email_address_key`) or columns renamed under it change nothing old code sees.
+void diff_indexes(const Catalog& before, const Catalog& after, std::vector<Change>& out) {
+  std::map<std::pair<std::string, std::string>, std::string> renamed;  // (table, old column) -> new
+  std::map<std::string, std::string> table_renamed;
+  for (const Change& c : out) {
+    if (c.kind == ChangeKind::column_renamed) renamed[{to_lower(c.relation), to_lower(c.column)}] = to_lower(c.new_name);
+    if (c.kind == ChangeKind::relation_renamed) table_renamed[to_lower(c.relation)] = to_lower(c.new_name);
+  }
+  // The shape of a before-index, in the after schema's names.
+  auto shape_after_renames = [&](const Index& index) {
+    std::string table = to_lower(index.table);
+    if (auto t = table_renamed.find(table); t != table_renamed.end()) table = t->second;
+    std::string key = table + (index.unique ? "|u" : "|") + (index.partial ? "p" : "");
+    for (const std::string& column : index.columns) {
+      auto r = renamed.find({table, to_lower(column)});
+      key += "|" + (r == renamed.end() ? to_lower(column) : r->second);
+    }
+    return key;
+  };
+  auto shape = [](const Index& index) {
+    std::string key = to_lower(index.table) + (index.unique ? "|u" : "|") + (index.partial ? "p" : "");
+    for (const std::string& column : index.columns) key += "|" + to_lower(column);
+    return key;
+  };
+  std::multiset<std::string> before_shapes, after_shapes;
+  for (const auto& [key, index] : before.indexes()) before_shapes.insert(shape_after_renames(index));
+  for (const auto& [key, index] : after.indexes()) after_shapes.insert(shape(index));
+  for (const auto& [key, index] : before.indexes()) {
+    if (after_shapes.count(shape_after_renames(index))) continue;
+    out.push_back({ChangeKind::index_dropped, index.table, {}, index.name, index.unique ? "unique" : ""});
+  }
+  for (const auto& [key, index] : after.indexes()) {
+    if (before_shapes.count(shape(index))) continue;
+    out.push_back({ChangeKind::index_added, index.table, {}, index.name, index.unique ? "unique" : ""});
+  }
+}
+
 }  // namespace
 
 std::vector<Change> diff(const Catalog& before, const Catalog& after) {
@@ -192,15 +232,7 @@ std::vector<Change> diff(const Catalog& before, const Catalog& after) {
   } else {
     for (const auto& name : functions_gone) out.push_back({ChangeKind::function_dropped, name, {}, {}, {}});
   }
-  for (const auto& [key, index] : before.indexes()) {
-    if (!after.find_index(key)) out.push_back({ChangeKind::index_dropped, index.table, {}, index.name, index.unique ? "unique" : ""});
-  }
-  for (const auto& [key, index] : after.indexes()) {
-    const Index* b = before.find_index(key);
-    if (!b || b->unique != index.unique || b->columns != index.columns) {
-      out.push_back({ChangeKind::index_added, index.table, {}, index.name, index.unique ? "unique" : ""});
-    }
-  }
+  diff_indexes(before, after, out);
   return out;
 }
 

@@ -4,25 +4,17 @@
 #include <algorithm>
 #include <cctype>
 
-#include "inputs/code_scan.h"
-#include "inputs/token_window.h"
+#include "inputs/scanner_base.h"
 
 namespace mc {
 
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
-bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+class GoLexer : public ScannerBase<GoLexer> {
+  friend class ScannerBase<GoLexer>;
 
-struct Token {
-  enum Kind { name, literal, op } kind;
-  std::string_view text;
-  size_t literal_index = 0;
-};
-
-class GoLexer {
  public:
-  explicit GoLexer(std::string_view s) : s_(s) {}
+  explicit GoLexer(std::string_view s) : ScannerBase(s) {}
 
   CodeScan run() {
     while (pos_ < s_.size()) {
@@ -50,8 +42,7 @@ class GoLexer {
         ++pos_;
       }
     }
-    tokens_.finish([this](size_t i) { match_constant(i); });
-    return std::move(scan_);
+    return finish_scan();
   }
 
  private:
@@ -77,12 +68,7 @@ class GoLexer {
     }
     if (pos_ < s_.size() && s_[pos_] == quote) ++pos_;
     lit.file_end = pos_;
-    scan_.literals.push_back(std::move(lit));
-    push({Token::literal, {}, scan_.literals.size() - 1});
-  }
-
-  bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
-    return i < tokens_.size() && tokens_[i].kind == kind && (text.empty() || tokens_[i].text == text);
+    push_literal(std::move(lit));
   }
 
   // NAME [type] = "literal" followed by the end of the line or `)`.
@@ -101,13 +87,9 @@ class GoLexer {
     scan_.exported.insert(name);
   }
 
-  void push(Token token) {
-    tokens_.push(token, [this](size_t i) { match_constant(i); });
-  }
-
   // Called at each token in order. `const (` / `var (` opens a block whose lines are specs until
   // the first `)`; outside one, `const`/`var` is followed by a single spec.
-  void match_constant(size_t i) {
+  void match(size_t i) {
     if (in_block_) {
       if (at_open_paren_) {
         at_open_paren_ = false;
@@ -129,10 +111,6 @@ class GoLexer {
     }
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
-  CodeScan scan_;
-  TokenWindow<Token> tokens_;
   bool in_block_ = false, at_open_paren_ = false, block_first_ = false;
 };
 

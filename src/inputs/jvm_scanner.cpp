@@ -6,26 +6,21 @@
 #include <algorithm>
 #include <cctype>
 
-#include "inputs/code_scan.h"
+#include "inputs/scanner_base.h"
 #include "inputs/lexing.h"
-#include "inputs/token_window.h"
 
 namespace mc {
 
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80; }
-bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+bool java_ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80; }
+bool java_ident_char(char c) { return java_ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
 
-struct Token {
-  enum Kind { name, literal, op } kind;
-  std::string_view text;
-  size_t literal_index = 0;
-};
+class JvmLexer : public ScannerBase<JvmLexer> {
+  friend class ScannerBase<JvmLexer>;
 
-class JvmLexer {
  public:
-  JvmLexer(std::string_view s, bool kotlin) : s_(s), kotlin_(kotlin) {}
+  JvmLexer(std::string_view s, bool kotlin) : ScannerBase(s), kotlin_(kotlin) {}
 
   CodeScan run() {
     while (pos_ < s_.size()) {
@@ -46,17 +41,16 @@ class JvmLexer {
         ++pos_;
         while (pos_ < s_.size() && s_[pos_] != '\'' && s_[pos_] != '\n') pos_ += s_[pos_] == '\\' ? 2 : 1;
         pos_ = std::min(pos_ + 1, s_.size());
-      } else if (ident_start(c)) {
+      } else if (java_ident_start(c)) {
         size_t start = pos_;
-        while (pos_ < s_.size() && ident_char(s_[pos_])) ++pos_;
+        while (pos_ < s_.size() && java_ident_char(s_[pos_])) ++pos_;
         push({Token::name, s_.substr(start, pos_ - start)});
       } else {
         push({Token::op, s_.substr(pos_, 1)});
         ++pos_;
       }
     }
-    tokens_.finish([this](size_t i) { match_constant(i); });
-    return std::move(scan_);
+    return finish_scan();
   }
 
  private:
@@ -69,11 +63,6 @@ class JvmLexer {
       return;
     }
     pos_ = skip_nested_block_comment(s_, pos_);  // Kotlin nests them
-  }
-
-  void add(CodeLiteral& lit, char value, size_t at) {
-    lit.cooked += value;
-    lit.origin.push_back(static_cast<uint32_t>(at));
   }
 
   // One escape at pos_ (a backslash): its value appended, pos_ past it. True for a text block's
@@ -130,9 +119,9 @@ class JvmLexer {
       size_t a = inside.find_first_not_of(" \t"), b = inside.find_last_not_of(" \t");
       lit.holes.push_back({lit.cooked.size(), begin, i + 1, a == std::string_view::npos ? "" : std::string(inside.substr(a, b - a + 1))});
       pos_ = i + 1;
-    } else if (ident_start(s_[pos_ + 1]) && s_[pos_ + 1] != '$') {
+    } else if (java_ident_start(s_[pos_ + 1]) && s_[pos_ + 1] != '$') {
       size_t i = pos_ + 1;
-      while (i < s_.size() && ident_char(s_[i]) && s_[i] != '$') ++i;
+      while (i < s_.size() && java_ident_char(s_[i]) && s_[i] != '$') ++i;
       lit.holes.push_back({lit.cooked.size(), begin, i, std::string(s_.substr(begin + 1, i - begin - 1))});
       pos_ = i;
     } else {
@@ -229,21 +218,12 @@ class JvmLexer {
 
   void finish(CodeLiteral lit) {
     lit.file_end = pos_;
-    scan_.literals.push_back(std::move(lit));
-    push({Token::literal, {}, scan_.literals.size() - 1});
-  }
-
-  bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
-    return i < tokens_.size() && tokens_[i].kind == kind && (text.empty() || tokens_[i].text == text);
-  }
-
-  void push(Token token) {
-    tokens_.push(token, [this](size_t i) { match_constant(i); });
+    push_literal(std::move(lit));
   }
 
   // Java: `final String NAME = <literal>`; Kotlin: `val NAME [: String] = <literal>`. The value
   // ends at `;`, a line end or `+` (left to fold_concatenations).
-  void match_constant(size_t i) {
+  void match(size_t i) {
     size_t j, name_at;
     if (!kotlin_ && is(i, Token::name, "final") && is(i + 1, Token::name, "String") && is(i + 2, Token::name)) {
       name_at = i + 2;
@@ -264,11 +244,7 @@ class JvmLexer {
     scan_.exported.insert(name);
   }
 
-  std::string_view s_;
   bool kotlin_;
-  size_t pos_ = 0;
-  CodeScan scan_;
-  TokenWindow<Token> tokens_;
 };
 
 }  // namespace

@@ -8,26 +8,18 @@
 #include <numeric>
 
 #include "base/text.h"
-#include "inputs/code_scan.h"
+#include "inputs/scanner_base.h"
 #include "inputs/lexing.h"
-#include "inputs/token_window.h"
 
 namespace mc {
 
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
-bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+class PhpLexer : public ScannerBase<PhpLexer> {
+  friend class ScannerBase<PhpLexer>;
 
-struct Token {
-  enum Kind { name, literal, op } kind;
-  std::string_view text;
-  size_t literal_index = 0;
-};
-
-class PhpLexer {
  public:
-  explicit PhpLexer(std::string_view s) : s_(s) {}
+  explicit PhpLexer(std::string_view s) : ScannerBase(s) {}
 
   CodeScan run() {
     skip_html();
@@ -60,13 +52,10 @@ class PhpLexer {
         ++pos_;
       }
     }
-    tokens_.finish([this](size_t i) { match_constant(i); });
-    return std::move(scan_);
+    return finish_scan();
   }
 
  private:
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-
   // Up to the next `<?php`, `<?=` or `<?`: text outside PHP is the page, not code.
   void skip_html() {
     size_t open = s_.find("<?", pos_);
@@ -79,15 +68,9 @@ class PhpLexer {
     else if (at(pos_) == '=') ++pos_;
   }
 
-  void add(CodeLiteral& lit, char value, size_t at) {
-    lit.cooked += value;
-    lit.origin.push_back(static_cast<uint32_t>(at));
-  }
-
   void finish(CodeLiteral lit) {
     lit.file_end = std::max(std::min(pos_, s_.size()), lit.file_begin + 1);
-    scan_.literals.push_back(std::move(lit));
-    push({Token::literal, {}, scan_.literals.size() - 1});
+    push_literal(std::move(lit));
   }
 
   void lex_single_quoted() {
@@ -286,21 +269,13 @@ class PhpLexer {
     return true;
   }
 
-  bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
-    return i < tokens_.size() && tokens_[i].kind == kind && (text.empty() || tokens_[i].text == text);
-  }
-
-  void push(Token token) {
-    tokens_.push(token, [this](size_t i) { match_constant(i); });
-  }
-
   void constant(std::string_view name, size_t literal_token) {
     scan_.constants[std::string(name)] = tokens_[literal_token].literal_index;
     scan_.exported.insert(std::string(name));
   }
 
   // `const NAME = <literal>;` (also in a class) and `define('NAME', <literal>);`.
-  void match_constant(size_t i) {
+  void match(size_t i) {
     if (is(i, Token::name, "const") && is(i + 1, Token::name) && is(i + 2, Token::op, "=") && is(i + 3, Token::literal) &&
         (is(i + 4, Token::op, ";") || is(i + 4, Token::op, ".") || i + 4 >= tokens_.size())) {
       constant(tokens_[i + 1].text, i + 3);
@@ -311,10 +286,6 @@ class PhpLexer {
     }
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
-  CodeScan scan_;
-  TokenWindow<Token> tokens_;
 };
 
 }  // namespace

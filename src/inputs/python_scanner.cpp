@@ -4,26 +4,17 @@
 #include <cctype>
 
 #include "base/text.h"
-#include "inputs/code_scan.h"
-#include "inputs/token_window.h"
+#include "inputs/scanner_base.h"
 
 namespace mc {
 
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
-bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+class PythonLexer : public ScannerBase<PythonLexer> {
+  friend class ScannerBase<PythonLexer>;
 
-struct Token {
-  enum Kind { name, literal, op, newline } kind;
-  std::string_view text;
-  size_t literal_index = 0;
-  bool line_start = false;  // first token of a logical line at column 0
-};
-
-class PythonLexer {
  public:
-  explicit PythonLexer(std::string_view s) : s_(s) {}
+  explicit PythonLexer(std::string_view s) : ScannerBase(s) {}
 
   CodeScan run() {
     bool at_line_start = true;
@@ -72,8 +63,7 @@ class PythonLexer {
         ++pos_;
       }
     }
-    tokens_.finish([this](size_t i) { match_declaration(i); });
-    return std::move(scan_);
+    return finish_scan();
   }
 
  private:
@@ -83,11 +73,6 @@ class PythonLexer {
       if (l != 'r' && l != 'b' && l != 'u' && l != 'f') return false;
     }
     return true;
-  }
-
-  void add(CodeLiteral& lit, char c, size_t at) {
-    lit.cooked += c;
-    lit.origin.push_back(static_cast<uint32_t>(at));
   }
 
   void lex_string(size_t start, std::string_view prefix) {
@@ -153,19 +138,10 @@ class PythonLexer {
       ++pos_;
     }
     lit.file_end = pos_;
-    scan_.literals.push_back(std::move(lit));
-    push({Token::literal, {}, scan_.literals.size() - 1});
+    push_literal(std::move(lit));
   }
 
-  bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
-    return i < tokens_.size() && tokens_[i].kind == kind && (text.empty() || tokens_[i].text == text);
-  }
-
-  void push(Token token) {
-    tokens_.push(token, [this](size_t i) { match_declaration(i); });
-  }
-
-  void match_declaration(size_t i) {
+  void match(size_t i) {
     size_t end = tokens_.end_for(i);
     // Module-level `NAME = "literal"` (optionally `NAME: str = ...`), ending the line.
     if (tokens_[i].kind == Token::name && tokens_[i].line_start) {
@@ -217,11 +193,7 @@ class PythonLexer {
     }
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
   bool indented_ = false;
-  CodeScan scan_;
-  TokenWindow<Token> tokens_;
 };
 
 }  // namespace

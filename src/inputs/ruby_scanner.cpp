@@ -8,22 +8,12 @@
 #include <numeric>
 
 #include "base/text.h"
-#include "inputs/code_scan.h"
+#include "inputs/scanner_base.h"
 #include "inputs/lexing.h"
-#include "inputs/token_window.h"
 
 namespace mc {
 
 namespace {
-
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
-bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
-
-struct Token {
-  enum Kind { name, literal, op, newline } kind;
-  std::string_view text;
-  size_t literal_index = 0;
-};
 
 char closing_of(char open) {
   switch (open) {
@@ -44,9 +34,11 @@ struct PendingHeredoc {
   bool interpolate;
 };
 
-class RubyLexer {
+class RubyLexer : public ScannerBase<RubyLexer> {
+  friend class ScannerBase<RubyLexer>;
+
  public:
-  explicit RubyLexer(std::string_view s) : s_(s) {}
+  explicit RubyLexer(std::string_view s) : ScannerBase(s) {}
 
   CodeScan run() {
     bool line_start = true;
@@ -97,13 +89,11 @@ class RubyLexer {
       }
     }
     read_heredoc_bodies();  // a heredoc opened on the last line has no body: close it empty
-    tokens_.finish([this](size_t i) { match_constant(i); });
+    tokens_.finish([this](size_t i) { match(i); });
     return in_closing_order();
   }
 
  private:
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-
   void skip_block_comment() {
     while (pos_ < s_.size()) {
       size_t nl = s_.find('\n', pos_);
@@ -170,11 +160,6 @@ class RubyLexer {
     pos_ = std::min(pos_, s_.size());
     push({Token::name, "%list"});
     return true;
-  }
-
-  void add(CodeLiteral& lit, char value, size_t at) {
-    lit.cooked += value;
-    lit.origin.push_back(static_cast<uint32_t>(at));
   }
 
   // An escape in a double-quoted string at s_[pos_] == '\\'; pos_ ends past it.
@@ -268,8 +253,7 @@ class RubyLexer {
     }
     pos_ = std::min(pos_, s_.size());
     lit.file_end = std::max(pos_, begin + 1);
-    scan_.literals.push_back(std::move(lit));
-    push({Token::literal, {}, scan_.literals.size() - 1});
+    push_literal(std::move(lit));
   }
 
   // <<~ID, <<-ID, <<ID, with the identifier optionally quoted: true when one was read. The body
@@ -375,16 +359,8 @@ class RubyLexer {
     return least == SIZE_MAX ? 0 : least;
   }
 
-  bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
-    return i < tokens_.size() && tokens_[i].kind == kind && (text.empty() || tokens_[i].text == text);
-  }
-
-  void push(Token token) {
-    tokens_.push(token, [this](size_t i) { match_constant(i); });
-  }
-
   // At a statement start: `NAME = <literal>` ending the statement, or followed by `.freeze`.
-  void match_constant(size_t i) {
+  void match(size_t i) {
     if (!is(i, Token::name) || !std::isupper(static_cast<unsigned char>(tokens_[i].text[0]))) return;
     if (i > 0 && !is(i - 1, Token::newline) && !is(i - 1, Token::op, ";")) return;
     if (!is(i + 1, Token::op, "=") || is(i + 2, Token::op, "=") || !is(i + 2, Token::literal)) return;
@@ -423,10 +399,6 @@ class RubyLexer {
     return std::move(scan_);
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
-  CodeScan scan_;
-  TokenWindow<Token> tokens_;
   std::vector<PendingHeredoc> pending_;
 };
 

@@ -5,26 +5,18 @@
 #include <algorithm>
 #include <cctype>
 
-#include "inputs/code_scan.h"
+#include "inputs/scanner_base.h"
 #include "inputs/lexing.h"
-#include "inputs/token_window.h"
 
 namespace mc {
 
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
-bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+class RustLexer : public ScannerBase<RustLexer> {
+  friend class ScannerBase<RustLexer>;
 
-struct Token {
-  enum Kind { name, literal, op } kind;
-  std::string_view text;
-  size_t literal_index = 0;
-};
-
-class RustLexer {
  public:
-  explicit RustLexer(std::string_view s) : s_(s) {}
+  explicit RustLexer(std::string_view s) : ScannerBase(s) {}
 
   CodeScan run() {
     while (pos_ < s_.size()) {
@@ -53,13 +45,10 @@ class RustLexer {
         ++pos_;
       }
     }
-    tokens_.finish([this](size_t i) { match_constant(i); });
-    return std::move(scan_);
+    return finish_scan();
   }
 
  private:
-  char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
-
   // r"…", r#"…"#, br"…", br#"…"#: true at the `r` or `b` that starts one.
   bool raw_string_start(size_t i) const {
     if (at(i) == 'b') ++i;
@@ -88,11 +77,6 @@ class RustLexer {
       return;
     }
     pos_ = i;  // a lifetime: the name follows as an identifier
-  }
-
-  void add(CodeLiteral& lit, char value, size_t origin) {
-    lit.cooked += value;
-    lit.origin.push_back(static_cast<uint32_t>(origin));
   }
 
   void lex_string(size_t begin, size_t content) {
@@ -160,20 +144,11 @@ class RustLexer {
 
   void finish(CodeLiteral lit) {
     lit.file_end = pos_;
-    scan_.literals.push_back(std::move(lit));
-    push({Token::literal, {}, scan_.literals.size() - 1});
-  }
-
-  bool is(size_t i, Token::Kind kind, std::string_view text = {}) const {
-    return i < tokens_.size() && tokens_[i].kind == kind && (text.empty() || tokens_[i].text == text);
-  }
-
-  void push(Token token) {
-    tokens_.push(token, [this](size_t i) { match_constant(i); });
+    push_literal(std::move(lit));
   }
 
   // `const NAME: &str = "…";` and `static NAME: &'static str = "…";`.
-  void match_constant(size_t i) {
+  void match(size_t i) {
     if (!is(i, Token::name, "const") && !is(i, Token::name, "static")) return;
     if (!is(i + 1, Token::name) || !is(i + 2, Token::op, ":")) return;
     size_t j = i + 3;
@@ -184,10 +159,6 @@ class RustLexer {
     scan_.exported.insert(name);
   }
 
-  std::string_view s_;
-  size_t pos_ = 0;
-  CodeScan scan_;
-  TokenWindow<Token> tokens_;
 };
 
 }  // namespace

@@ -134,6 +134,17 @@ Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, const F
   return d;
 }
 
+namespace {
+
+// How a statement is written matters only where it is the migration that runs.
+bool applies(const Rule& rule, const RuleRun& run) {
+  if (!run.declarative) return true;
+  Category c = rule.info.category;
+  return c != Category::hygiene && c != Category::lock_hazard && c != Category::sqlite;
+}
+
+}  // namespace
+
 std::vector<Diagnostic> run_rules(const RuleRun& run) {
   std::vector<Diagnostic> out;
   unsigned dialect_bit = run.dialect == Dialect::sqlite ? sqlite_only : postgres_only;
@@ -168,7 +179,7 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
     RuleContext context{run.dialect, s,     parsed.facts, parsed.changes, net ? *net : raw, state,
                         deployed,    statements, diffs, i,              run.lint, run.locks_measured};
     for (const Rule* rule : all_rules()) {
-      if (!(rule->info.dialects & dialect_bit) || !rule->check) continue;
+      if (!(rule->info.dialects & dialect_bit) || !rule->check || !applies(*rule, run)) continue;
       std::vector<Finding> found;
       rule->check(context, found);
       for (const Finding& f : found) out.push_back(rule_diagnostic(*rule, s, f));
@@ -178,7 +189,7 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
   for (const auto& [file, state] : files) {
     const Statement* where = state.last_begin && state.open_transactions > 0 ? state.last_begin : last_statement[file];
     for (const Rule* rule : all_rules()) {
-      if (!(rule->info.dialects & dialect_bit) || !rule->finish) continue;
+      if (!(rule->info.dialects & dialect_bit) || !rule->finish || !applies(*rule, run)) continue;
       std::vector<Finding> found;
       rule->finish(state, found);
       for (const Finding& f : found) out.push_back(rule_diagnostic(*rule, *where, f));

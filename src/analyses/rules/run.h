@@ -16,6 +16,9 @@ struct RuleRun {
   const std::vector<postgres::ParsedStatement>* parsed = nullptr;
   bool lint = false;
   bool locks_measured = false;  // a server traced the locks (MC040–MC042): the static lock-timeout rule defers to it
+  // The statements are a declarative schema's edits, not a migration: a tool writes the real
+  // migration, so only the rules about what changed apply (not hygiene, locks, SQLite rebuilds).
+  bool declarative = false;
 };
 
 std::vector<Diagnostic> run_rules(const RuleRun& run);

@@ -1,0 +1,2 @@
+-- name: AccountEmail :one
+SELECT email_address FROM accounts WHERE id = $1;
