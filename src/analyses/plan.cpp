@@ -21,6 +21,16 @@ std::vector<Statement> split_source(const MigrationSource& source, const Splitte
   return out;
 }
 
+bool repeatable(const std::string& path) { return std::filesystem::path(path).filename().string().rfind("R__", 0) == 0; }
+
+bool same_statements(const std::vector<Statement>& a, const std::vector<Statement>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (normalize_sql(a[i].text()) != normalize_sql(b[i].text())) return false;
+  }
+  return true;
+}
+
 const char* language_name(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   if (ext == ".go") return "Go";
@@ -98,6 +108,11 @@ MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationIn
     }
     auto old = old_by_path.find(source.path);
     if (old == old_by_path.end()) {
+      for (Statement& s : statements) plan.incoming.push_back(std::move(s));
+      continue;
+    }
+    // Flyway runs a repeatable migration (R__) again, after the versioned ones, whenever it changed.
+    if (repeatable(source.path) && !same_statements(old->second, statements)) {
       for (Statement& s : statements) plan.incoming.push_back(std::move(s));
       continue;
     }

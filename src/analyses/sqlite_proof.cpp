@@ -68,7 +68,8 @@ struct Culprit {
   std::string object() const { return column.empty() ? relation : relation + "." + column; }
 };
 
-Culprit culprit_of(const std::string& error, const sqlite::Compiled& on_deployed, const catalog::Catalog& deployed) {
+Culprit culprit_of(const std::string& error, std::string_view query, const sqlite::Compiled& on_deployed,
+                   const catalog::Catalog& deployed) {
   static const std::regex no_table(R"(no such table: (?:main\.)?(\S+))");
   static const std::regex no_column(R"(no such column: (?:(\S+)\.)?(\S+))");
   static const std::regex has_no_column(R"(table (\S+) has no column named (\S+))");
@@ -79,6 +80,13 @@ Culprit culprit_of(const std::string& error, const sqlite::Compiled& on_deployed
   if (std::regex_search(error, m, constraint)) return {m[1].str(), m[2].str()};
   if (std::regex_search(error, m, no_column)) {
     std::string column = m[2].str();
+    // A view the query names that had the column: the engine reports reads through a view as
+    // reads of its tables, whose column may well still be there.
+    for (const auto& [key, rel] : deployed.relations()) {
+      if (rel.kind == catalog::RelationKind::view && rel.find_column(column) && find_identifier(query, rel.name)) {
+        return {rel.name, column};
+      }
+    }
     // Which table did the column belong to on the deployed schema? Ask what the query read.
     for (const sqlite::Access& a : on_deployed.accesses) {
       if (!a.column.empty() && iequals(a.column, column)) return {a.table, a.column};
@@ -218,7 +226,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     }
     sqlite::Compiled new_compiled = next.compile(text);
     if (!new_compiled.ok) {
-      Culprit culprit = culprit_of(new_compiled.error, old_compiled, deployed_catalog);
+      Culprit culprit = culprit_of(new_compiled.error, text, old_compiled, deployed_catalog);
       Diagnostic d = make_diagnostic(checks::old_query_breaks);
       d.object = culprit.object();
       d.message = culprit.relation.empty()
@@ -237,7 +245,7 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
         ++stats.writes_exercised;
       } else if (verdict.kind == WriteVerdict::rejected) {
         ++stats.writes_exercised;
-        Culprit culprit = culprit_of(verdict.error, old_compiled, deployed_catalog);
+        Culprit culprit = culprit_of(verdict.error, text, old_compiled, deployed_catalog);
         Diagnostic d = make_diagnostic(checks::old_write_rejected);
         d.object = culprit.object();
         d.message = fmt::format("old {} is rejected by the new schema{}", query_kind(old_compiled),

@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "inputs/concatenation.h"
+#include "inputs/formatting.h"
 #include "inputs/sql_shape.h"
 
 namespace mc {
@@ -109,7 +110,13 @@ const CodeModules::Module* CodeModules::load(const std::string& relative_path) {
       break;
     default: scan = scan_js(file.text()); break;
   }
+  FormatSyntax formatting = language == Language::go       ? FormatSyntax::go
+                            : language == Language::python ? FormatSyntax::python
+                            : language == Language::rust   ? FormatSyntax::rust
+                                                           : FormatSyntax::none;
+  fold_formatting(scan, file.text(), formatting);
   fold_concatenations(scan, file.text(), concatenation);
+  for (CodeLiteral& literal : scan.literals) template_placeholders(literal);
   auto module = std::make_unique<Module>(Module{&file, std::move(scan)});
   const Module* raw = module.get();
   modules_.emplace(relative_path, std::move(module));
