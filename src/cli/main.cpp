@@ -42,7 +42,7 @@ mc::LogProgress terminal_progress() {
 
 // Flags shared by the subcommands that read trees.
 struct TreeFlags {
-  std::string old_root, new_root = ".", base, dialect, migrations_format, engine = "auto", color = "auto";
+  std::string old_root, new_root = ".", base, head, dialect, migrations_format, engine = "auto", color = "auto";
   mc::ServerProofOptions server;
   bool strict = false;
   double statement_seconds = 30;
@@ -55,6 +55,9 @@ struct TreeFlags {
       auto* old_opt = cmd->add_option("--old", old_root, "The deployed tree (its code and the migrations already applied)");
       auto* base_opt = cmd->add_option("--base", base, "Take the deployed tree from this git commit (tag, branch, SHA)");
       old_opt->excludes(base_opt);
+      cmd->add_option("--head", head,
+                      "Take the new tree from this git commit instead of the working tree (the repository is --new, "
+                      "default .)");
     }
     cmd->add_option("--dialect", dialect, "sqlite or postgres (overrides migcompat.toml)")
         ->check(CLI::IsMember({"sqlite", "postgres", "postgresql"}));
@@ -274,9 +277,14 @@ int main(int argc, char** argv) {
   try {
     mc::CheckOptions options = flags.options();
     std::optional<mc::GitSnapshot> snapshot;
+    std::optional<mc::GitSnapshot> head_snapshot;
     if (!flags.base.empty()) {
       snapshot.emplace(options.new_root, flags.base);
       options.old_root = snapshot->root();
+    }
+    if (!flags.head.empty()) {
+      head_snapshot.emplace(options.new_root, flags.head);
+      options.new_root = head_snapshot->root();
     }
     if (queries->parsed()) {
       if (options.old_root.empty()) options.old_root = ".";

@@ -73,10 +73,30 @@ bool order_less(const Candidate& a, const Candidate& b) {
                                       [](const std::string& x, const std::string& y) { return natural_less(x, y); });
 }
 
+// What pairs a migration with the file that undoes it: `x.up.sql`/`x.down.sql` (and `x.sql`/
+// `x.undo.sql`) by name, Flyway's `V5__a.sql`/`U5__b.sql` by version.
+std::string pair_key(const std::string& path) {
+  fs::path p(path);
+  std::string dir = p.parent_path().generic_string() + "/";
+  std::string name = p.filename().string();
+  bool flyway = name.size() > 1 && (name[0] == 'V' || name[0] == 'U') && std::isdigit(static_cast<unsigned char>(name[1])) &&
+                name.find("__") != std::string::npos;
+  if (flyway) return dir + "V#" + version_text(*leading_version(name));
+  for (std::string_view suffix : {".down.sql", ".undo.sql", ".up.sql", ".sql"}) {
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return dir + name.substr(0, name.size() - suffix.size());
+    }
+  }
+  return dir + name;
+}
+
 class Walker {
  public:
   Walker(const Tree& tree, const MigrationFileOptions& options, MigrationFileList& out)
       : tree_(tree), options_(options), out_(out) {}
+
+  // The down files seen so far, by pair_key.
+  std::map<std::string, std::string> take_downs() { return std::move(downs_); }
 
   // Files under `dir` (relative to the tree root); `order` are the ordering names above it.
   void walk(const std::string& dir, std::vector<std::string> order, std::optional<Version> version,
@@ -158,7 +178,7 @@ class Walker {
     if (!version) version = leading_version(name);
     if (ext == ".sql") {
       if (is_down_migration(name)) {
-        out_.skipped.push_back({path, "undoes a migration; never applied forward"});
+        downs_[pair_key(path)] = path;
         return;
       }
       order.push_back(name);
@@ -176,6 +196,7 @@ class Walker {
   const Tree& tree_;
   const MigrationFileOptions& options_;
   MigrationFileList& out_;
+  std::map<std::string, std::string> downs_;  // pair_key -> the down file's path
 };
 
 // A variant (`x.sql.postgres`) replaces the plain file (`x.sql`) it sits beside.
@@ -320,8 +341,17 @@ MigrationFileList list_migration_files(const Tree& tree, const std::vector<std::
                        {}, {}};
     }
     std::vector<Candidate> found;
-    Walker(tree, options, out).walk(location, {}, std::nullopt, found);
+    Walker walker(tree, options, out);
+    walker.walk(location, {}, std::nullopt, found);
     drop_replaced_by_variants(found, out);
+    std::map<std::string, std::string> downs = walker.take_downs();
+    for (Candidate& c : found) {
+      auto down = downs.find(pair_key(c.file.path));
+      if (down == downs.end()) continue;
+      c.file.down_path = down->second;
+      downs.erase(down);
+    }
+    for (const auto& [key, path] : downs) out.skipped.push_back({path, "undoes a migration that is not there"});
     bool journal = (options.format == MigrationFormat::auto_detect || options.format == MigrationFormat::drizzle) &&
                    order_by_drizzle_journal(tree, location, found, out);
     if (!journal) std::sort(found.begin(), found.end(), order_less);

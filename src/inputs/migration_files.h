@@ -32,6 +32,7 @@ struct MigrationFile {
   // The baseline that already holds this migration's changes ("" when none): a fresh install
   // skips it, but a new one still runs on a deployed database that predates the baseline.
   std::string covered_by;
+  std::string down_path;  // the file that undoes it (`x.down.sql`, Flyway's `U<version>__…`), if any
 };
 
 // A file that looks like a migration and was not taken, and why: shown by `migcompat migrations`.

@@ -47,41 +47,66 @@ bool marker(std::string_view line, std::string_view what) { return istarts_with(
 
 }  // namespace
 
+namespace {
+
+bool sectioned(std::string_view text, MigrationFormat format, bool& goose) {
+  bool detect = format == MigrationFormat::auto_detect;
+  goose = format == MigrationFormat::goose || (detect && text.find("-- +goose") != std::string_view::npos);
+  bool dbmate = format == MigrationFormat::dbmate || (detect && !goose && text.find("-- migrate:") != std::string_view::npos);
+  return goose || dbmate;
+}
+
+// goose's and dbmate's sections of one direction: what follows `-- +goose Up` (or Down) up to the
+// next marker, with `StatementBegin`/`StatementEnd` blocks as single statements.
+std::vector<SqlText> direction_sections(const SourceFile& file, bool goose, bool want_up, bool& seen_up) {
+  std::string_view text = file.text();
+  std::vector<SqlText> out;
+  bool wanted = false;
+  size_t run_begin = 0;
+  bool in_block = false;
+  size_t block_begin = 0;
+  auto close_run = [&](size_t end) {
+    if (wanted && !in_block && end > run_begin) out.push_back(section(file, run_begin, end, false));
+  };
+  for (auto [b, e] : lines_of(text)) {
+    std::string_view line = text.substr(b, e - b);
+    bool is_up = goose ? marker(line, "-- +goose Up") : marker(line, "-- migrate:up");
+    bool is_down = goose ? marker(line, "-- +goose Down") : marker(line, "-- migrate:down");
+    if (is_up || is_down) {
+      seen_up = seen_up || is_up;
+      close_run(b);
+      wanted = want_up ? is_up : is_down;
+      run_begin = std::min(e + 1, text.size());
+    } else if (goose && wanted && marker(line, "-- +goose StatementBegin")) {
+      close_run(b);
+      in_block = true;
+      block_begin = std::min(e + 1, text.size());
+    } else if (goose && wanted && marker(line, "-- +goose StatementEnd")) {
+      if (in_block) out.push_back(section(file, block_begin, b, true));
+      in_block = false;
+      run_begin = std::min(e + 1, text.size());
+    }
+  }
+  close_run(text.size());
+  return out;
+}
+
+}  // namespace
+
+std::vector<SqlText> down_sections(const SourceFile& file, MigrationFormat format) {
+  bool goose = false, seen_up = false;
+  if (!sectioned(file.text(), format, goose)) return {};
+  return direction_sections(file, goose, false, seen_up);
+}
+
 std::vector<SqlText> forward_sections(const SourceFile& file, MigrationFormat format) {
   std::string_view text = file.text();
   std::vector<SqlText> out;
   bool detect = format == MigrationFormat::auto_detect;
-  bool goose = format == MigrationFormat::goose || (detect && text.find("-- +goose") != std::string_view::npos);
-  bool dbmate = format == MigrationFormat::dbmate || (detect && !goose && text.find("-- migrate:") != std::string_view::npos);
-  if (goose || dbmate) {
+  bool goose = false;
+  if (sectioned(text, format, goose)) {
     bool seen_up = false;
-    bool up = false;
-    size_t run_begin = 0;
-    bool in_block = false;
-    size_t block_begin = 0;
-    auto close_run = [&](size_t end) {
-      if (up && !in_block && end > run_begin) out.push_back(section(file, run_begin, end, false));
-    };
-    for (auto [b, e] : lines_of(text)) {
-      std::string_view line = text.substr(b, e - b);
-      bool is_up = goose ? marker(line, "-- +goose Up") : marker(line, "-- migrate:up");
-      bool is_down = goose ? marker(line, "-- +goose Down") : marker(line, "-- migrate:down");
-      if (is_up || is_down) {
-        seen_up = seen_up || is_up;
-        close_run(b);
-        up = is_up;
-        run_begin = std::min(e + 1, text.size());
-      } else if (goose && up && marker(line, "-- +goose StatementBegin")) {
-        close_run(b);
-        in_block = true;
-        block_begin = std::min(e + 1, text.size());
-      } else if (goose && up && marker(line, "-- +goose StatementEnd")) {
-        if (in_block) out.push_back(section(file, block_begin, b, true));
-        in_block = false;
-        run_begin = std::min(e + 1, text.size());
-      }
-    }
-    close_run(text.size());
+    out = direction_sections(file, goose, true, seen_up);
     if (!seen_up && !detect) {
       throw InputError{fmt::format("expected a `{}` line: the {} format runs only what follows it",
                                    goose ? "-- +goose Up" : "-- migrate:up", format_name(format)),
@@ -122,10 +147,10 @@ MigrationSource load_source_file(CodeModules& modules, const Tree& tree, const s
       throw InputError{fmt::format("cannot tell which SQL this migration runs: {}", u.reason), u.where, {}};
     }
     const SourceFile* file = found.sql.empty() ? &read_tree_file(sources, tree, path) : found.sql.front().file;
-    return MigrationSource{path, file, std::move(found.sql), true, std::nullopt, false, {}};
+    return MigrationSource{path, file, std::move(found.sql), true, std::nullopt, false, {}, {}, {}};
   }
   const SourceFile& file = read_tree_file(sources, tree, path);
-  return MigrationSource{path, &file, forward_sections(file, format), true, std::nullopt, false, {}};
+  return MigrationSource{path, &file, forward_sections(file, format), true, std::nullopt, false, {}, {}, {}};
 }
 
 std::vector<std::string> configured_locations(const Tree& tree) {
@@ -156,6 +181,7 @@ MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, co
   std::vector<std::string> paths;
   for (const MigrationFile& f : list.files) {
     if (!f.root_file) paths.push_back(f.path);
+    if (!f.down_path.empty()) paths.push_back(f.down_path);
   }
   std::vector<const SourceFile*> files = read_tree_files(sources, tree, paths);
   out.sources.reserve(list.files.size());
@@ -166,8 +192,14 @@ MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, co
       continue;
     }
     const SourceFile* file = files[next++];
-    out.sources.push_back(MigrationSource{f.path, file, forward_sections(*file, out.format), false, f.version, f.baseline,
-                                          f.covered_by});
+    MigrationSource source{f.path, file, forward_sections(*file, out.format), false, f.version, f.baseline, f.covered_by, {}, {}};
+    source.down = down_sections(*file, out.format);
+    if (!f.down_path.empty()) {
+      const SourceFile* down = files[next++];
+      source.down.push_back(section(*down, 0, down->text().size(), false));
+      source.down_path = f.down_path;
+    }
+    out.sources.push_back(std::move(source));
   }
   return out;
 }

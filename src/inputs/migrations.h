@@ -22,6 +22,10 @@ struct MigrationSource {
   std::optional<Version> version;  // from the file's name or version folder
   bool baseline = false;           // a full schema standing in for the migrations up to `version`
   std::string covered_by;          // the baseline holding this migration's changes, if any
+  // What undoes it, kept for a rollback check and never applied: its down sections, or its down
+  // file's text (`x.down.sql`, Flyway's `U<version>__…`), whose path is `down_path`.
+  std::vector<SqlText> down;
+  std::string down_path;
 };
 
 struct MigrationInputs {
@@ -52,5 +56,9 @@ bool is_down_migration(std::string_view file_name);
 // `auto_detect` looks for the markers; a stated goose or dbmate format requires its up marker
 // (InputError without it), and the other formats take the file whole.
 std::vector<SqlText> forward_sections(const SourceFile& file, MigrationFormat format = MigrationFormat::auto_detect);
+
+// The parts that undo it: goose's `-- +goose Down` and dbmate's `-- migrate:down` sections (none
+// for other files, whose undo is a file of its own). Kept, never applied forward.
+std::vector<SqlText> down_sections(const SourceFile& file, MigrationFormat format = MigrationFormat::auto_detect);
 
 }  // namespace mc

@@ -33,6 +33,8 @@ void write_files(std::ostream& out, const MigrationInputs& m, const char* tree) 
                        : !s.covered_by.empty() ? fmt::format("covered by {}: runs only if new", s.covered_by)
                        : s.version            ? fmt::format("version {}", version_text(*s.version))
                                               : std::string(s.per_statement ? "statements identified by their text" : "");
+    if (!s.down_path.empty()) what += (what.empty() ? "" : "; ") + fmt::format("undone by {}", s.down_path);
+    else if (!s.down.empty()) what += (what.empty() ? "" : "; ") + std::string("down section kept");
     out << fmt::format("  {}{}\n", s.path, what.empty() ? "" : "  (" + what + ")");
   }
   for (const MigrationFile& f : m.not_replayable) out << fmt::format("  {}  (code, not SQL: not replayed)\n", f.path);
@@ -44,7 +46,7 @@ void write_files(std::ostream& out, const MigrationInputs& m, const char* tree) 
 void write_migrations_listing(std::ostream& out, const LoadedInputs& in, bool compare) {
   const char* dialect = dialect_name(in.dialect);
   if (!compare) {
-    write_files(out, in.old_migrations, "the");
+    write_files(out, in.old_migrations, "this");
     out << fmt::format("{} statements in {} ({}):\n", in.plan.deployed.size(),
                        in.old_migrations.location.empty() ? "<none>" : in.old_migrations.location, dialect);
     for (const Statement& s : in.plan.deployed) out << fmt::format("  {}  {}\n", s.span().to_string(), first_line(s.text()));

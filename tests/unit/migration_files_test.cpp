@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "base/diagnostic.h"
 #include "inputs/migration_files.h"
+#include "inputs/migrations.h"
 #include "inputs/tree.h"
 #include "test_tree.h"
 
@@ -136,6 +139,42 @@ TEST(MigrationFiles, DrizzleJournalMalformed) {
   MigrationFileOptions options;
   options.format = MigrationFormat::plain;
   EXPECT_EQ(list_migration_files(t, {"d"}, options).files.size(), 1u);
+}
+
+}  // namespace
+}  // namespace mc
+
+namespace mc {
+namespace {
+
+TEST(MigrationFiles, DownFilesArePairedWithTheirMigrations) {
+  testing::TempTree tree;
+  for (const char* name : {"m/1_a.up.sql", "m/1_a.down.sql", "m/V2__b.sql", "m/U2__undo_b.sql", "m/3_c.sql", "m/9_x.down.sql"}) {
+    tree.write(name, "SELECT 1;");
+  }
+  Tree t{"new", tree.root(), {}};
+  MigrationFileList list = list_migration_files(t, {"m"}, {});
+  std::map<std::string, std::string> down_of;
+  for (const MigrationFile& f : list.files) down_of[f.path] = f.down_path;
+  EXPECT_EQ(down_of, (std::map<std::string, std::string>{
+                         {"m/1_a.up.sql", "m/1_a.down.sql"}, {"m/3_c.sql", ""}, {"m/V2__b.sql", "m/U2__undo_b.sql"}}));
+  ASSERT_EQ(list.skipped.size(), 1u);
+  EXPECT_EQ(list.skipped[0].path, "m/9_x.down.sql");
+}
+
+TEST(MigrationSections, GooseDownSectionsAreKeptApart) {
+  SourceManager sources;
+  const SourceFile& file = sources.add("m.sql", "m.sql",
+                                       "-- +goose Up\nCREATE TABLE t (a int);\n-- +goose Down\n-- +goose StatementBegin\n"
+                                       "DROP TABLE t;\n-- +goose StatementEnd\n",
+                                       "new");
+  std::vector<SqlText> up = forward_sections(file);
+  std::vector<SqlText> down = down_sections(file);
+  ASSERT_EQ(up.size(), 1u);
+  EXPECT_EQ(up[0].text, "CREATE TABLE t (a int);\n");
+  ASSERT_EQ(down.size(), 1u);
+  EXPECT_EQ(down[0].text, "DROP TABLE t;\n");
+  EXPECT_TRUE(down[0].single_statement);
 }
 
 }  // namespace
