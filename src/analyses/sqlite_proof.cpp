@@ -182,13 +182,17 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, sqlite::Database& nex
 
 }  // namespace
 
+void apply_deployed_on_sqlite(sqlite::Database& db, const std::vector<Statement>& statements) {
+  for (const Statement& s : statements) apply(db, s, "deployed");
+}
+
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
                                         ProofStats& stats, ReplayRecord* record) {
   std::vector<Diagnostic> out;
   Stopwatch clock;
   auto lap = [&clock] { return clock.lap(); };
   sqlite::Database deployed;
-  for (const Statement& s : plan.deployed) apply(deployed, s, "deployed");
+  apply_deployed_on_sqlite(deployed, plan.deployed);
   stats.deployed_seconds = lap();
 
   sqlite::Database next;

@@ -7,6 +7,7 @@
 #include "analyses/plan.h"
 #include "analyses/statement_diff.h"
 #include "base/diagnostic.h"
+#include "sql/sqlite/engine.h"
 
 namespace mc {
 
@@ -21,5 +22,9 @@ struct ProofStats {
 // deployed schema and what each incoming statement changed, for the rules.
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
                                         ProofStats& stats, ReplayRecord* record = nullptr);
+
+// Applies the deployed statements to `db` as the proof does (libSQL's ALTER COLUMN, which
+// SQLite lacks, is skipped). Throws InputError when one does not apply.
+void apply_deployed_on_sqlite(sqlite::Database& db, const std::vector<Statement>& statements);
 
 }  // namespace mc

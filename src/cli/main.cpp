@@ -289,7 +289,8 @@ int main(int argc, char** argv) {
     if (queries->parsed()) {
       if (options.old_root.empty()) options.old_root = ".";
       options.new_root = options.old_root;
-      mc::write_queries_listing(report, *mc::load_inputs(sources, options));
+      std::unique_ptr<mc::LoadedInputs> in = mc::load_inputs(sources, options);
+      mc::write_queries_listing(report, *in, mc::describe_queries(in->dialect, in->plan, in->queries.queries));
       return 0;
     }
     if (migrations->parsed()) {

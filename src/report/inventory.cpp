@@ -1,6 +1,7 @@
 #include "report/inventory.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "base/text.h"
 
@@ -63,7 +64,7 @@ void write_migrations_listing(std::ostream& out, const LoadedInputs& in, bool co
   for (const Diagnostic& d : in.plan.findings) out << fmt::format("{}[{}]: {}\n", severity_name(d.severity), d.code, d.message);
 }
 
-void write_queries_listing(std::ostream& out, const LoadedInputs& in) {
+void write_queries_listing(std::ostream& out, const LoadedInputs& in, const std::vector<QueryUse>& uses) {
   const QuerySet& set = in.queries;
   out << fmt::format("{} queries:\n", set.queries.size());
   // Logged queries come last, in `logged` order.
@@ -73,6 +74,13 @@ void write_queries_listing(std::ostream& out, const LoadedInputs& in) {
     std::string seen = i >= first_logged ? fmt::format("  (logged {}×)", set.logged[i - first_logged].occurrences) : "";
     out << fmt::format("  {}  {}{}{}\n", q.span().to_string(), q.name.empty() ? "" : "[" + q.name + "] ", first_line(q.text()),
                        seen);
+    if (i >= uses.size()) continue;
+    const QueryUse& use = uses[i];
+    if (!use.error.empty()) {
+      out << fmt::format("      {} on the deployed schema: {}\n", use.kind, use.error);
+    } else {
+      out << fmt::format("      {} {}\n", use.kind, use.objects.empty() ? "(no table)" : fmt::format("{}", fmt::join(use.objects, ", ")));
+    }
   }
   if (!set.logged.empty()) {
     out << fmt::format("{} distinct statements from {} logged\n", set.logged.size(), set.log_entries);
