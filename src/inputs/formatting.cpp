@@ -222,6 +222,22 @@ class Evaluator {
     b.pieces.push_back(*(*list)[0].literal);
     bool ok = go ? expand_percent(format, rest, b) : expand_braces(format, rest, b, true);
     if (ok) finish(b, begin, close + 1);
+    else unknown(*(*list)[0].literal, (*list)[0].end, close, begin, close + 1);
+  }
+
+  // A formatting call whose format this evaluation does not follow (`%(name)s`, `%[1]d`): the
+  // format whole, then a hole for the arguments that cannot be resolved — could-not-check, not a
+  // pass with the verbs taken for placeholders.
+  void unknown(size_t format_index, size_t args_begin, size_t args_end, size_t begin, size_t end) {
+    Builder b;
+    inline_literal(b, format_index);
+    while (args_begin < args_end && (text_[args_begin] == ',' || text_[args_begin] == '%' ||
+                                     std::isspace(static_cast<unsigned char>(text_[args_begin])))) {
+      ++args_begin;
+    }
+    if (args_begin >= args_end) return;
+    hole(b, args_begin, args_end);
+    finish(b, begin, end);
   }
 
   // Go's and Python's `%` verbs; arguments in order.
@@ -397,6 +413,12 @@ class Evaluator {
       while (at < text_.size() && (text_[at] == ' ' || text_[at] == '\t')) ++at;
       std::vector<Arg> list;
       size_t end = at;
+      if (at < text_.size() && (text_[at] == '{' || text_[at] == '[')) {  // a dict or a list: not followed
+        size_t close = 0;
+        if (!args(at, close)) continue;
+        unknown(i, format.file_end, close + 1, format.file_begin, close + 1);
+        continue;
+      }
       if (at < text_.size() && text_[at] == '(') {
         size_t close = 0;
         auto parsed = args(at, close);
@@ -412,9 +434,10 @@ class Evaluator {
       }
       Builder b;
       b.pieces.push_back(i);
-      size_t begin = format.file_begin;
+      size_t begin = format.file_begin, operand = format.file_end;
       CodeLiteral copy = format;  // `finish` may grow the literals
       if (expand_percent(copy, list, b)) finish(b, begin, end);
+      else unknown(i, operand, end, begin, end);
     }
   }
 

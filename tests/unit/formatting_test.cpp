@@ -91,6 +91,18 @@ TEST(Formatting, UnclosedCallsAndStrayNeedlesAreLeftAlone) {
   }
 }
 
+TEST(Formatting, FormatsNotFollowedAreUnknownNotPlaceholders) {
+  std::string text = "q = \"SELECT %(col)s FROM t\" % {\"col\": c}\n";
+  CodeScan scan = scan_python(text);
+  size_t scanned = scan.literals.size();
+  fold_formatting(scan, text, FormatSyntax::python);
+  auto out = evaluated(scan, scanned);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0]->cooked, "SELECT %(col)s FROM t");
+  ASSERT_EQ(out[0]->holes.size(), 1u);
+  EXPECT_EQ(out[0]->holes[0].expression, "{\"col\": c}");  // not a name: computed at run time
+}
+
 TEST(Formatting, TemplatePlaceholdersBecomeHoles) {
   std::string text = "q = \"SELECT * FROM {{ table }} WHERE id = {{id}}\"\n";
   CodeScan scan = scan_python(text);

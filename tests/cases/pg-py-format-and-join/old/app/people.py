@@ -10,3 +10,7 @@ def everyone(cur):
 def named(cur, name):
     cur.execute("SELECT id FROM %s WHERE full_name = %%s" % TABLE, (name,))
     return cur.fetchone()
+
+
+def by_column(cur, col):
+    cur.execute("SELECT %(col)s FROM people" % {"col": col})
