@@ -159,11 +159,12 @@ class Evaluator {
     }
   }
 
-  void hole(Builder& b, size_t begin, size_t end) {
-    std::string_view expression = text_.substr(begin, end - begin);
-    b.out.holes.push_back({b.out.cooked.size(), begin, end, std::string(expression)});
+  // A hole over [begin, end) of the file, named by that text or by `expression`.
+  void hole(Builder& b, size_t begin, size_t end, std::string expression) {
+    b.out.holes.push_back({b.out.cooked.size(), begin, end, std::move(expression)});
     b.out.interpolated = true;
   }
+  void hole(Builder& b, size_t begin, size_t end) { hole(b, begin, end, std::string(text_.substr(begin, end - begin))); }
 
   // An argument in a formatted place: inlined, a hole for its name, or a neutral value where the
   // place is a value (a number, or inside SQL quotes).
@@ -318,7 +319,7 @@ class Evaluator {
         // Rust's captured identifier (and Python's unknown keyword): the name itself is the hole.
         if (numeric) neutral(b, "0", verb_at);
         else if (quoted_so_far(b)) neutral(b, "x", verb_at);
-        else b.out.holes.push_back({b.out.cooked.size(), verb_at + 1, verb_at + 1 + field.size(), field}), b.out.interpolated = true;
+        else hole(b, verb_at + 1, verb_at + 1 + field.size(), field);
         i = close;
         continue;
       }
@@ -426,9 +427,11 @@ class Evaluator {
         list = std::move(*parsed);
         end = close + 1;
       } else {
-        if (auto it = by_begin_.find(at); it != by_begin_.end()) end = scan_.literals[it->second].file_end;
-        else
+        if (auto it = by_begin_.find(at); it != by_begin_.end()) {
+          end = scan_.literals[it->second].file_end;
+        } else {
           while (end < text_.size() && word_char(text_[end])) ++end;
+        }
         if (end == at) continue;
         add_arg(at, end, list);
       }
