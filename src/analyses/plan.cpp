@@ -8,6 +8,7 @@
 
 #include "analyses/checks.h"
 #include "base/text.h"
+#include "inputs/code_sql.h"
 
 namespace mc {
 
@@ -31,16 +32,18 @@ bool same_statements(const std::vector<Statement>& a, const std::vector<Statemen
   return true;
 }
 
+// The language of a code migration, by the extension the scanners go by (inputs/code_sql.h).
 const char* language_name(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  if (ext == ".go") return "Go";
-  if (ext == ".py") return "Python";
-  if (ext == ".rb") return "Ruby";
-  if (ext == ".java") return "Java";
-  if (ext == ".kt") return "Kotlin";
-  if (ext == ".rs") return "Rust";
-  if (ext == ".php") return "PHP";
-  return "JavaScript/TypeScript";
+  switch (language_of(path)) {
+    case Language::go: return "Go";
+    case Language::python: return "Python";
+    case Language::ruby: return "Ruby";
+    case Language::java: return "Java";
+    case Language::kotlin: return "Kotlin";
+    case Language::rust: return "Rust";
+    case Language::php: return "PHP";
+    default: return "JavaScript/TypeScript";
+  }
 }
 
 // Migrations written as code run whatever the code decides: their effects are not seen. A new one
