@@ -12,7 +12,7 @@ using catalog::ChangeKind;
 std::string describe_change(const catalog::Change& c) {
   switch (c.kind) {
     case ChangeKind::relation_added: return fmt::format("creates {}", c.relation);
-    case ChangeKind::relation_dropped: return fmt::format("drops table {}", c.relation);
+    case ChangeKind::relation_dropped: return fmt::format("drops {} {}", c.detail.empty() ? "table" : c.detail, c.relation);
     case ChangeKind::relation_renamed: return fmt::format("renames {} to {}", c.relation, c.new_name);
     case ChangeKind::relation_redefined: return fmt::format("redefines {} ({})", c.relation, c.detail);
     case ChangeKind::column_added: return fmt::format("adds {}.{} ({})", c.relation, c.column, c.detail);
@@ -41,7 +41,8 @@ std::string describe_change(const catalog::Change& c) {
 std::string safe_sequence(const catalog::Change& c) {
   switch (c.kind) {
     case ChangeKind::relation_dropped:
-      return fmt::format("first deploy code that no longer uses {}; drop the table in a later deploy", c.relation);
+      return fmt::format("first deploy code that no longer uses {}; drop the {} in a later deploy", c.relation,
+                         c.detail.empty() ? "table" : c.detail);
     case ChangeKind::relation_renamed:
       return fmt::format(
           "keep the old name working while old code runs: create the new table (or a view named {} over it), "

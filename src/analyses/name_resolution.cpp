@@ -65,8 +65,8 @@ LevelMatch match_at(const Env& level, const std::string& name) {
 class Walker {
  public:
   Walker(const catalog::Catalog& catalog, std::vector<NameError>& errors, Resolutions* resolutions,
-         const catalog::Catalog* before = nullptr)
-      : catalog_(catalog), errors_(errors), resolutions_(resolutions), before_(before) {}
+         const catalog::Catalog* before = nullptr, std::set<catalog::ColumnRead>* reads = nullptr)
+      : catalog_(catalog), errors_(errors), resolutions_(resolutions), before_(before), reads_(reads) {}
 
   std::vector<std::string> select(const sql::Select& s, const Env* outer, std::vector<Binding> pre = {}) {
     Env env;
@@ -215,7 +215,9 @@ class Walker {
         continue;
       }
       for (const Binding& b : env.bindings) {
-        if (oc.star_qualifier.empty() || b.name == oc.star_qualifier) out.insert(out.end(), b.columns.begin(), b.columns.end());
+        if (!oc.star_qualifier.empty() && b.name != oc.star_qualifier) continue;
+        out.insert(out.end(), b.columns.begin(), b.columns.end());
+        for (const std::string& column : b.columns) record_read(b.relation, column);
       }
     }
     return out;
@@ -228,6 +230,14 @@ class Walker {
   }
   void note(size_t location, const std::string& relation, const std::string& column) {
     if (resolutions_ && location != sql::no_location) (*resolutions_)[location] = {relation, column};
+    record_read(relation, column);
+  }
+  // Only columns the relation has under that name: a column renamed by an alias list is not
+  // guessed at (a missed dependency, never an invented one).
+  void record_read(const std::string& relation, const std::string& column) {
+    if (!reads_ || relation.empty()) return;
+    const catalog::Relation* rel = catalog_.find_relation(relation);
+    if (rel && rel->find_column(column)) reads_->insert({relation, column});
   }
 
   void write(const sql::QueryModel& q) {
@@ -287,21 +297,30 @@ class Walker {
   // non-null value each time (a literal, or a default it relies on): the second row is rejected.
   void check_new_unique_indexes(const sql::Write& w, const catalog::Relation& target) {
     if (w.on_conflict && w.conflict_columns.empty()) return;  // DO NOTHING without a target absorbs it
+    // The same literal in every conflict-target column: the second run conflicts there first and
+    // takes the ON CONFLICT branch instead of writing a second row. A default still collides:
+    // other rows were written with it too.
+    bool repeats_take_conflict_branch =
+        w.on_conflict && std::all_of(w.conflict_columns.begin(), w.conflict_columns.end(), [&](const std::string& column) {
+          return constant_value(w, target, column).has_value();
+        });
     for (const catalog::Index* index : catalog_.indexes_on(target.name)) {
       if (!index->unique || index->partial || existed_before(*index)) continue;
-      std::vector<std::string> constant;
+      std::vector<std::string> reasons;
+      bool from_default = false;
       for (const std::string& key : index->columns) {
-        std::string why = constant_value(w, target, key);
-        if (why.empty()) {
-          constant.clear();
+        std::optional<ConstantValue> value = constant_value(w, target, key);
+        if (!value) {
+          reasons.clear();
           break;
         }
-        constant.push_back(why);
+        reasons.push_back(value->why);
+        from_default = from_default || value->from_default;
       }
-      if (constant.empty()) continue;
+      if (reasons.empty() || (repeats_take_conflict_branch && !from_default)) continue;
       error("23505",
             fmt::format("duplicate key value violates unique constraint \"{}\": every row this INSERT writes has {}",
-                        index->name, fmt::join(constant, ", ")),
+                        index->name, fmt::join(reasons, ", ")),
             w.target.location, target.name, index->columns.size() == 1 ? index->columns.front() : "", w.target.name);
     }
   }
@@ -316,19 +335,25 @@ class Walker {
     return !before_->find_relation(index.table);  // a new table: no old code writes it
   }
 
-  // "score = its default 0" when the INSERT always writes the same non-null value to `column`.
-  static std::string constant_value(const sql::Write& w, const catalog::Relation& target, const std::string& column) {
+  struct ConstantValue {
+    std::string why;  // "score = its default 0"
+    bool from_default = false;
+  };
+  // The value an INSERT always writes to `column`, when it is the same non-null value every time.
+  static std::optional<ConstantValue> constant_value(const sql::Write& w, const catalog::Relation& target,
+                                                     const std::string& column) {
     for (size_t i = 0; i < w.columns.size(); ++i) {
       if (w.columns[i].name != column) continue;
       bool literal = i < w.constant_values.size() && w.constant_values[i];
-      return literal ? column + " = the same literal" : "";
+      if (!literal) return std::nullopt;
+      return ConstantValue{column + " = the same literal", false};
     }
-    if (!w.has_column_list) return "";
+    if (!w.has_column_list) return std::nullopt;
     const catalog::Column* c = target.find_column(column);
-    if (!c || c->generated || !c->default_expr || *c->default_expr == "NULL") return "";
+    if (!c || c->generated || !c->default_expr || *c->default_expr == "NULL") return std::nullopt;
     std::string_view d = *c->default_expr;
-    if (d.find('(') != std::string_view::npos) return "";  // now(), nextval(...): may differ per row
-    return fmt::format("{} = its default {}", column, d);
+    if (d.find('(') != std::string_view::npos) return std::nullopt;  // now(), nextval(...): may differ per row
+    return ConstantValue{fmt::format("{} = its default {}", column, d), true};
   }
 
   void check_conflict_target(const sql::Write& w, const catalog::Relation& target) {
@@ -345,6 +370,7 @@ class Walker {
   std::vector<NameError>& errors_;
   Resolutions* resolutions_;
   const catalog::Catalog* before_;
+  std::set<catalog::ColumnRead>* reads_;
 };
 
 }  // namespace
@@ -360,9 +386,13 @@ std::vector<NameError> NameResolver::check(const sql::QueryModel& query, Resolut
   return errors;
 }
 
-std::vector<std::string> NameResolver::output_columns(const sql::Select& select, std::vector<NameError>& errors) {
-  Walker walker(catalog_, errors, nullptr);
-  return walker.select(select, nullptr);
+std::vector<std::string> NameResolver::output_columns(const sql::Select& select, std::vector<NameError>& errors,
+                                                      std::vector<catalog::ColumnRead>* reads) {
+  std::set<catalog::ColumnRead> read;
+  Walker walker(catalog_, errors, nullptr, nullptr, reads ? &read : nullptr);
+  std::vector<std::string> columns = walker.select(select, nullptr);
+  if (reads) reads->assign(read.begin(), read.end());
+  return columns;
 }
 
 }  // namespace mc

@@ -32,8 +32,10 @@ class NameResolver {
   NameResolver(const catalog::Catalog& catalog, const catalog::Catalog& before) : catalog_(catalog), before_(&before) {}
 
   std::vector<NameError> check(const sql::QueryModel& query, Resolutions* resolutions = nullptr);
-  // Output column names of a SELECT (for CREATE VIEW); errors go to `errors`.
-  std::vector<std::string> output_columns(const sql::Select& select, std::vector<NameError>& errors);
+  // Output column names of a SELECT (for CREATE VIEW); errors go to `errors`, and the catalog
+  // columns the query reads (stars expanded) to `reads` when given.
+  std::vector<std::string> output_columns(const sql::Select& select, std::vector<NameError>& errors,
+                                          std::vector<catalog::ColumnRead>* reads = nullptr);
 
  private:
   const catalog::Catalog& catalog_;

@@ -68,6 +68,18 @@ std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>&
       out.push_back(name);
       if (const catalog::Index* index = catalog.find_index(name)) out.push_back(index->table);
     }
+    // What CASCADE takes along: the views over a dropped relation or column.
+    if (change.cascade && change.kind == Kind::drop_relation) {
+      for (const std::string& name : change.names) {
+        for (std::string& view : catalog.dependents_of(name)) out.push_back(std::move(view));
+      }
+    }
+    if (change.cascade && change.kind == Kind::drop_column) {
+      for (const std::string& view : catalog.views_reading(change.relation, change.name)) {
+        out.push_back(view);
+        for (std::string& dependent : catalog.dependents_of(view)) out.push_back(std::move(dependent));
+      }
+    }
   }
   return out;
 }
@@ -110,7 +122,7 @@ void replay(catalog::Catalog& catalog, const postgres::ParsedStatement& parsed, 
     catalog::ViewShape view;
     if (change.kind == Kind::create_view && change.view_query) {
       std::vector<NameError> errors;
-      view.columns = NameResolver(catalog).output_columns(*change.view_query, errors);
+      view.columns = NameResolver(catalog).output_columns(*change.view_query, errors, &view.reads);
       view.depends_on = relations_read(*change.view_query);
       if (!errors.empty()) {
         const NameError& e = errors.front();

@@ -263,8 +263,9 @@ void lock_findings(const MigrationPlan& plan, const std::vector<Statement>& quer
       if (rewritten || scanned) {
         Diagnostic d = make_diagnostic(checks::lock_blocks_old_queries);
         d.object = table;
-        d.message = fmt::format("holds {} on {} while it {} the table: {} wait for all of it", lock_name(mode), table,
-                                rewritten ? "rewrites" : "scans", blocked_words(proof, blocked));
+        d.message = fmt::format("holds {} on {} while it {} the table: {} {} for all of it", lock_name(mode), table,
+                                rewritten ? "rewrites" : "scans", blocked_words(proof, blocked),
+                                blocked.size() == 1 ? "waits" : "wait");
         d.primary = statement.span();
         d.related.push_back({first.span(), fmt::format("old query waits for the {} lock", lock_name(mode))});
         d.notes.push_back(fmt::format("it took {:.1f} ms on migcompat's scratch rows; on a production table the {} takes "

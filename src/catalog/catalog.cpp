@@ -8,12 +8,13 @@ namespace mc::catalog {
 
 namespace {
 
-// A private copy of a shared relation, with room for one more column: the usual edit adds one,
+// Makes `relation` private to this catalog if it is shared, with room for one more column: the usual edit adds one,
 // and a vector copied at its exact size would double on that push_back (each snapshot keeps its copy).
-std::shared_ptr<Relation> copy_for_edit(const Relation& shared) {
-  auto copy = std::make_shared<Relation>(shared);
-  copy->columns.reserve(shared.columns.size() + 1);
-  return copy;
+void own(std::shared_ptr<Relation>& relation) {
+  if (relation.use_count() == 1) return;
+  auto copy = std::make_shared<Relation>(*relation);
+  copy->columns.reserve(relation->columns.size() + 1);
+  relation = std::move(copy);
 }
 
 }  // namespace
@@ -49,7 +50,7 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
   auto node = relations_.extract(to_lower(from));
   if (node.empty()) return false;
   node.key() = to_lower(to);
-  if (node.mapped().use_count() > 1) node.mapped() = copy_for_edit(*node.mapped());
+  own(node.mapped());
   node.mapped()->name = std::string(to);
   relations_.insert(std::move(node));
   auto owned = indexes_by_table_.extract(to_lower(from));
@@ -58,7 +59,52 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
     owned.key() = to_lower(to);
     indexes_by_table_.insert(std::move(owned));
   }
+  // Views hold the relation, not its name: they keep working and now read the new name.
+  std::string renamed(to);
+  edit_views([&](const Relation& view) {
+    auto same = [&](const std::string& name) { return iequals(name, from); };
+    return std::any_of(view.depends_on.begin(), view.depends_on.end(), same);
+  }, [&](Relation& view) {
+    for (std::string& dep : view.depends_on) {
+      if (iequals(dep, from)) dep = renamed;
+    }
+    for (ColumnRead& read : view.reads) {
+      if (iequals(read.relation, from)) read.relation = renamed;
+    }
+  });
   return true;
+}
+
+void Catalog::edit_views(const std::function<bool(const Relation&)>& selects, const std::function<void(Relation&)>& change) {
+  for (auto& [key, rel] : relations_) {
+    if (rel->kind != RelationKind::view || !selects(*rel)) continue;
+    own(rel);
+    change(*rel);
+  }
+}
+
+void Catalog::rename_column_reads(std::string_view relation, std::string_view from, std::string_view to) {
+  auto reads_it = [&](const ColumnRead& r) { return iequals(r.relation, relation) && iequals(r.column, from); };
+  edit_views([&](const Relation& view) { return std::any_of(view.reads.begin(), view.reads.end(), reads_it); },
+             [&](Relation& view) {
+               for (ColumnRead& read : view.reads) {
+                 if (reads_it(read)) read.column = std::string(to);
+               }
+             });
+}
+
+std::vector<std::string> Catalog::views_reading(std::string_view relation, std::string_view column) const {
+  std::vector<std::string> out;
+  for (const auto& [key, rel] : relations_) {
+    if (rel->kind != RelationKind::view) continue;
+    for (const ColumnRead& read : rel->reads) {
+      if (iequals(read.relation, relation) && iequals(read.column, column)) {
+        out.push_back(rel->name);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 const Relation* Catalog::find_relation(std::string_view name) const {
@@ -69,7 +115,7 @@ const Relation* Catalog::find_relation(std::string_view name) const {
 Relation* Catalog::edit_relation(std::string_view name) {
   auto it = relations_.find(to_lower(name));
   if (it == relations_.end()) return nullptr;
-  if (it->second.use_count() > 1) it->second = copy_for_edit(*it->second);
+  own(it->second);
   return it->second.get();
 }
 

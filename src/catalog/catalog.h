@@ -2,6 +2,8 @@
 // Filled by replaying migrations (PostgreSQL front end) or by reading a real engine (SQLite).
 #pragma once
 
+#include <compare>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -35,6 +37,14 @@ struct Index {
 
 enum class RelationKind { table, view };
 
+// A column a view's query reads, by the relation's catalog name.
+struct ColumnRead {
+  std::string relation;
+  std::string column;
+  bool operator==(const ColumnRead&) const = default;
+  auto operator<=>(const ColumnRead&) const = default;
+};
+
 struct Relation {
   std::string name;
   RelationKind kind = RelationKind::table;
@@ -42,6 +52,7 @@ struct Relation {
   std::vector<std::string> checks;  // CHECK expressions as written
   std::string definition;  // the CREATE statement's text where the engine keeps it (SQLite)
   std::vector<std::string> depends_on;  // views: the relations their query reads
+  std::vector<ColumnRead> reads;        // views: the columns their query reads (stars expanded)
   std::vector<std::string> triggers;    // tables: trigger names (read from SQLite's schema)
 
   const Column* find_column(std::string_view name) const;
@@ -91,7 +102,12 @@ class Catalog {
   bool drop_relation(std::string_view name);
   // Views that read `name`, directly or through other views.
   std::vector<std::string> dependents_of(std::string_view name) const;
+  // Renames a relation; views that read it follow the new name, as PostgreSQL's do.
   bool rename_relation(std::string_view from, std::string_view to);
+  // Views that follow a column renamed under them (the relation's own column is renamed by the caller).
+  void rename_column_reads(std::string_view relation, std::string_view from, std::string_view to);
+  // Views whose own query reads `relation.column` (not views over those views).
+  std::vector<std::string> views_reading(std::string_view relation, std::string_view column) const;
   const Relation* find_relation(std::string_view name) const;
   // The relation for changing it: first copied if another catalog shares it.
   Relation* edit_relation(std::string_view name);
@@ -132,6 +148,9 @@ class Catalog {
   const std::map<std::string, Index>& indexes() const { return indexes_; }
 
  private:
+  // Applies `change` to every view `selects` picks (each copied first if shared).
+  void edit_views(const std::function<bool(const Relation&)>& selects, const std::function<void(Relation&)>& change);
+
   RelationMap relations_;
   std::map<std::string, Index> indexes_;
   std::map<std::string, std::vector<std::string>> enums_;

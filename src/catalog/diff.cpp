@@ -187,7 +187,9 @@ std::vector<Change> diff(const Catalog& before, const Catalog& after) {
       ++d;
     }
   }
-  for (const Relation* r : dropped) out.push_back({ChangeKind::relation_dropped, r->name, {}, {}, {}});
+  for (const Relation* r : dropped) {
+    out.push_back({ChangeKind::relation_dropped, r->name, {}, {}, r->kind == RelationKind::view ? "view" : "table"});
+  }
   for (const Relation* r : added) out.push_back({ChangeKind::relation_added, r->name, {}, {}, {}});
 
   for (const auto& [key, rel] : after.relations()) {

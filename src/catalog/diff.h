@@ -37,7 +37,7 @@ struct Change {
   std::string relation;  // the relation as named *before* the change (after it for additions)
   std::string column;    // for column changes
   std::string new_name;  // for renames; the index name for index changes
-  std::string detail;    // human detail: "TEXT -> INTEGER", "NOT NULL, no default"
+  std::string detail;    // human detail: "TEXT -> INTEGER", "NOT NULL, no default"; "table" or "view" for drops
 
   // "table" or "table.column": the object old code would name.
   std::string object() const { return column.empty() ? relation : relation + "." + column; }

@@ -45,6 +45,22 @@ void add_key_index(Catalog& catalog, Relation& rel, const std::string& name, con
   catalog.add_index(std::move(index));
 }
 
+// DROP COLUMN under views that read it: refused, or with CASCADE the views go too (and the
+// views over them).
+std::optional<std::string> drop_column_readers(Catalog& catalog, const sql::SchemaChange& ch) {
+  std::vector<std::string> views = catalog.views_reading(ch.relation, ch.name);
+  if (views.empty()) return std::nullopt;
+  if (!ch.cascade) {
+    return fmt::format("cannot drop column {} of table {} because other objects depend on it: view {} (2BP01)", ch.name,
+                       ch.relation, views.front());
+  }
+  for (const std::string& view : views) {
+    for (const std::string& dependent : catalog.dependents_of(view)) catalog.drop_relation(dependent);
+    catalog.drop_relation(view);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, const ViewShape& view_shape) {
@@ -115,6 +131,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       if (std::none_of(rel->columns.begin(), rel->columns.end(), found)) {
         return ch.if_exists ? std::nullopt : std::optional<std::string>(missing_column(ch.name, ch.relation));
       }
+      if (auto error = drop_column_readers(catalog, ch)) return error;
       std::vector<Column>& columns = edit().columns;
       columns.erase(std::find_if(columns.begin(), columns.end(), found));
       // Indexes on the column go with it.
@@ -131,6 +148,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       if (!rel->find_column(ch.name)) return missing_column(ch.name, ch.relation);
       if (rel->find_column(ch.new_name)) return fmt::format("column \"{}\" of relation \"{}\" already exists (42701)", ch.new_name, ch.relation);
       edit().find_column(ch.name)->name = ch.new_name;
+      catalog.rename_column_reads(rel->name, ch.name, ch.new_name);
       std::vector<Index> renamed;
       for (const Index* index : catalog.indexes_on(rel->name)) {
         Index copy = *index;
@@ -150,6 +168,12 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       if (auto e = need_table()) return e;
       if (!rel) return std::nullopt;
       if (!rel->find_column(ch.name)) return missing_column(ch.name, ch.relation);
+      if (ch.kind == Kind::alter_column_type) {
+        if (auto views = catalog.views_reading(rel->name, ch.name); !views.empty()) {
+          return fmt::format("cannot alter type of a column used by a view or rule: view {} depends on column \"{}\" (0A000)",
+                             views.front(), ch.name);
+        }
+      }
       Column* c = edit().find_column(ch.name);
       if (ch.kind == Kind::alter_column_type) c->type = ch.detail;
       if (ch.kind == Kind::set_not_null) c->not_null = true;
@@ -213,6 +237,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       view.name = ch.relation;
       view.kind = RelationKind::view;
       view.depends_on = view_shape.depends_on;
+      view.reads = view_shape.reads;
       for (size_t i = 0; i < view_columns.size(); ++i) {
         Column c;
         c.name = i < ch.view_column_aliases.size() ? ch.view_column_aliases[i] : view_columns[i];

@@ -10,15 +10,16 @@
 
 namespace mc::catalog {
 
-// Applies `change`. Returns PostgreSQL's error text (with SQLSTATE) when the server would reject
-// the statement, e.g. `relation "x" does not exist (42P01)`. `view` is what the caller
-// resolved about a CREATE VIEW's query.
 // What the caller resolved about a CREATE VIEW's query.
 struct ViewShape {
   std::vector<std::string> columns;
   std::vector<std::string> depends_on;
+  std::vector<ColumnRead> reads;
 };
 
+// Applies `change`. Returns PostgreSQL's error text (with SQLSTATE) when the server would reject
+// the statement, e.g. `relation "x" does not exist (42P01)`. `view` is what the caller
+// resolved about a CREATE VIEW's query.
 std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& change, const ViewShape& view = {});
 
 }  // namespace mc::catalog

@@ -147,7 +147,7 @@ struct Write {
   std::vector<ColumnRef> columns;  // INSERT column list, UPDATE SET targets
   bool has_column_list = false;
   size_t values_per_row = 0;       // INSERT ... VALUES without a column list
-  std::vector<bool> constant_values;  // single-row VALUES: which positions are literals (not parameters)
+  std::vector<bool> constant_values;  // single-row VALUES or INSERT ... SELECT: which positions are literals
   std::vector<LiteralUse> assigned_literals;  // string literals written to target columns (VALUES, SET)
   std::shared_ptr<Select> source;  // INSERT's SELECT or VALUES
   Select scope;                    // FROM / USING, WHERE, SET expressions, RETURNING

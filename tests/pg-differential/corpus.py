@@ -1,5 +1,9 @@
 """The differential corpus: one base schema, migrations that change it, and old queries (with
-literal values, so the server can run them). Every (migration, query) pair is one test."""
+literal values, so the server can run them). Every (migration, query) pair is one test.
+
+The hand-written migrations and queries come first (their indexes are stable); after them come
+the generated ones: every change the catalog models, applied to every column and table of
+TABLES, and the queries that read, filter, write and insert each column."""
 
 BASE = """
 CREATE TYPE mood AS ENUM ('ok', 'sad');
@@ -31,9 +35,11 @@ CREATE FUNCTION norm(e text, strict boolean DEFAULT false) RETURNS text LANGUAGE
 INSERT INTO accounts (email, name) VALUES ('seed@x', 'seed');
 INSERT INTO orders (account_id, total, note) VALUES (1, 1, 'n');
 INSERT INTO tags (label, order_id) VALUES ('seed', 1);
+-- A view reads some columns: dropping them is refused (or cascades), retyping them is refused.
+CREATE VIEW order_summary AS SELECT o.id, o.total, a.email FROM orders o JOIN accounts a ON a.id = o.account_id;
 """
 
-MIGRATIONS = [
+HAND_MIGRATIONS = [
     "ALTER TABLE accounts DROP COLUMN name;",
     "ALTER TABLE accounts RENAME COLUMN name TO full_name;",
     "ALTER TABLE accounts RENAME TO users;",
@@ -66,7 +72,7 @@ MIGRATIONS = [
     "DROP FUNCTION norm(text, boolean);\nCREATE FUNCTION norm(e text) RETURNS text LANGUAGE sql AS $$ SELECT lower(e) $$;",
 ]
 
-QUERIES = [
+HAND_QUERIES = [
     "SELECT id, email, name FROM accounts WHERE email = 'a'",
     "SELECT a.id, o.total FROM accounts a JOIN orders o ON o.account_id = a.id WHERE a.plan = 'pro'",
     "SELECT name, total FROM accounts JOIN orders ON orders.account_id = accounts.id",
@@ -98,3 +104,81 @@ QUERIES = [
     "SELECT id FROM accounts WHERE email = norm('A@X')",
     "UPDATE accounts SET email = norm(email, true) WHERE id = 1",
 ]
+
+# The generator's view of BASE: per table, (column, type, flags). Flags: n = NOT NULL, d = has a
+# default, u = unique, k = primary key (implies serial), v = read by the view order_summary.
+TABLES = {
+    "accounts": [("id", "bigint", "nkdv"), ("email", "text", "nuv"), ("name", "text", ""), ("plan", "text", "nd"),
+                 ("score", "int", "d"), ("mood", "mood", "nd"), ("created_at", "timestamptz", "nd")],
+    "orders": [("id", "bigint", "nkdv"), ("account_id", "bigint", "nv"), ("total", "int", "nv"), ("note", "text", ""),
+               ("status", "text", "nd")],
+    "tags": [("id", "int", "nkd"), ("label", "text", "nu"), ("order_id", "bigint", "")],
+}
+LITERALS = {"text": "'v'", "int": "2", "bigint": "1", "timestamptz": "now()", "mood": "'sad'"}
+WIDER = {"int": "bigint", "text": "varchar(200)"}
+
+
+def literal(column, type_, flags):
+    """A value for `column`: a literal, except where a literal would collide with itself on the
+    second run against a unique index the base schema already has."""
+    return "md5(random()::text)" if "u" in flags else LITERALS[type_]
+
+
+def generated_migrations():
+    out = []
+    for table, columns in TABLES.items():
+        for column, type_, flags in columns:
+            at = f"ALTER TABLE {table} "
+            out.append(at + f"DROP COLUMN {column};")
+            if "v" in flags or "k" in flags:
+                out.append(at + f"DROP COLUMN {column} CASCADE;")
+            out.append(at + f"RENAME COLUMN {column} TO {column}_renamed;")
+            if "n" not in flags:
+                out.append(at + f"ALTER COLUMN {column} SET NOT NULL;")
+            elif "k" not in flags:
+                out.append(at + f"ALTER COLUMN {column} DROP NOT NULL;")
+            if "d" in flags and "k" not in flags:
+                out.append(at + f"ALTER COLUMN {column} DROP DEFAULT;")
+            elif "k" not in flags:
+                out.append(at + f"ALTER COLUMN {column} SET DEFAULT {LITERALS[type_]};")
+            # Not on now()-defaulted columns: both runs of the probe share one transaction, so
+            # now() repeats there as it would not across the app's transactions.
+            if "u" not in flags and "k" not in flags and type_ != "timestamptz":
+                out.append(at + f"ADD CONSTRAINT {table}_{column}_uniq UNIQUE ({column});")
+            if type_ in WIDER and "k" not in flags:
+                out.append(at + f"ALTER COLUMN {column} TYPE {WIDER[type_]};")
+        out += [
+            f"ALTER TABLE {table} RENAME TO {table}_renamed;",
+            f"DROP TABLE {table};",
+            f"DROP TABLE {table} CASCADE;",
+            f"ALTER TABLE {table} ADD COLUMN extra text NOT NULL DEFAULT 'x';",
+            f"ALTER TABLE {table} ADD COLUMN extra int NOT NULL DEFAULT 0, ADD COLUMN more text;",
+        ]
+    out += ["DROP VIEW order_summary;", "CREATE OR REPLACE VIEW order_summary AS SELECT o.id, o.total, a.email, o.note "
+            "FROM orders o JOIN accounts a ON a.id = o.account_id;"]
+    return out
+
+
+def generated_queries():
+    out = []
+    for table, columns in TABLES.items():
+        required = [(c, t, f) for c, t, f in columns if "n" in f and "d" not in f]
+        for column, type_, flags in columns:
+            out.append(f"SELECT {column} FROM {table} WHERE id = 1")
+            out.append(f"SELECT x.{column} FROM {table} x ORDER BY x.{column}")
+            if type_ != "timestamptz":
+                out.append(f"SELECT count(*) FROM {table} WHERE {column} = {LITERALS[type_]}")
+            if "k" not in flags:
+                out.append(f"UPDATE {table} SET {column} = {literal(column, type_, flags)} WHERE id = 1")
+                written = required + ([(column, type_, flags)] if "d" in flags or "n" not in flags else [])
+                names = ", ".join(c for c, _, _ in written)
+                values = ", ".join(literal(c, t, f) for c, t, f in written)
+                out.append(f"INSERT INTO {table} ({names}) VALUES ({values})")
+        out.append(f"SELECT * FROM {table}")
+        out.append(f"DELETE FROM {table} WHERE id = 0")
+    out += ["SELECT email, total FROM order_summary", "SELECT s.id FROM order_summary s WHERE s.total > 1"]
+    return out
+
+
+MIGRATIONS = HAND_MIGRATIONS + generated_migrations()
+QUERIES = list(dict.fromkeys(HAND_QUERIES + generated_queries()))  # in order, each once

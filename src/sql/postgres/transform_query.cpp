@@ -13,13 +13,18 @@ namespace {
 
 size_t loc(int32_t location) { return location >= 0 ? static_cast<size_t>(location) : sql::no_location; }
 
-// Every column reference in an expression goes to `scope.refs`; subqueries become nested scopes.
 // The string value and location of a literal, looking through casts: 'x' or 'x'::mood.
 std::optional<std::pair<std::string, size_t>> string_literal(const Node* n) {
   while (n && n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) n = n->type_cast->arg;
   if (!n || n->node_case != PG_QUERY__NODE__NODE_A_CONST || n->a_const->isnull) return std::nullopt;
   if (n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL || !n->a_const->sval) return std::nullopt;
   return std::make_pair(std::string(n->a_const->sval->sval), loc(n->a_const->location));
+}
+
+// A non-null literal, looking through casts: the same value every time the statement runs.
+bool is_literal(const Node* n) {
+  while (n && n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) n = n->type_cast->arg;
+  return n && n->node_case == PG_QUERY__NODE__NODE_A_CONST && !n->a_const->isnull;
 }
 
 std::optional<ColumnRef> column_of(const Node* n) {
@@ -53,6 +58,7 @@ void literal_comparisons(const PgQuery__AExpr* e, Select& scope) {
   }
 }
 
+// Every column reference in an expression goes to `scope.refs`; subqueries become nested scopes.
 void collect(const Node* expr, Select& scope, bool may_name_output = false) {
   if (!expr) return;
   walk(&expr->base, [&](const Node* n) {
@@ -288,9 +294,7 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
           w.values_per_row = row->n_items;
           if (src->n_values_lists == 1) {
             for (size_t i = 0; i < row->n_items; ++i) {
-              const Node* v = row->items[i];
-              while (v && v->node_case == PG_QUERY__NODE__NODE_TYPE_CAST) v = v->type_cast->arg;
-              w.constant_values.push_back(v && v->node_case == PG_QUERY__NODE__NODE_A_CONST && !v->a_const->isnull);
+              w.constant_values.push_back(is_literal(row->items[i]));
               if (auto value = string_literal(row->items[i]); value && i < w.columns.size()) {
                 w.assigned_literals.push_back({w.columns[i], value->first, value->second});
               }
@@ -298,6 +302,13 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
           }
         } else {
           w.values_per_row = w.source->output.size();
+          // INSERT ... SELECT 'literal', ...: every row it writes has that value.
+          if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE) {
+            for (size_t i = 0; i < src->n_target_list; ++i) {
+              const PgQuery__ResTarget* target = src->target_list[i]->res_target;
+              w.constant_values.push_back(is_literal(target ? target->val : nullptr));
+            }
+          }
         }
       }
       returning(ins->returning_list, ins->n_returning_list, w.scope);

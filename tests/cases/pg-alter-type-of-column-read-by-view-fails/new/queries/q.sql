@@ -1,0 +1,1 @@
+SELECT cents FROM order_totals;

@@ -1,0 +1,1 @@
+SELECT id, display FROM directory;

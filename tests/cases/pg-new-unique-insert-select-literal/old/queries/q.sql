@@ -1,0 +1,1 @@
+INSERT INTO events (account_id, kind) SELECT id, 'signup' FROM accounts;

@@ -1,0 +1,1 @@
+INSERT INTO events (account_id, kind) VALUES ($1, $2);
