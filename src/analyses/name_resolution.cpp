@@ -4,8 +4,11 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <set>
+
+#include "base/text.h"
 
 namespace mc {
 
@@ -190,10 +193,39 @@ class Walker {
   // A user-defined function the deployed schema had and the new one no longer accepts the call
   // for (42883). Built-ins are in neither catalog and are not checked.
   void check_call(const sql::FunctionCall& call) {
+    check_sequence_argument(call);
     if (!before_ || !before_->function_accepts(call.name, call.args) || catalog_.function_accepts(call.name, call.args)) return;
     errors_.push_back({"42883",
                        fmt::format("function {}({} argument{}) does not exist", call.name, call.args, call.args == 1 ? "" : "s"),
                        call.location, "", "", call.name, call.name});
+  }
+
+  // nextval('s'), currval('s'), setval('s', …): the literal names a sequence, looked up when the
+  // statement is prepared (42P01). Only sequences the deployed schema had are checked.
+  void check_sequence_argument(const sql::FunctionCall& call) {
+    if (!before_ || call.first_literal.empty()) return;
+    if (!iequals(call.name, "nextval") && !iequals(call.name, "currval") && !iequals(call.name, "setval")) return;
+    std::string sequence = sequence_key(call.first_literal);
+    if (!before_->has_sequence(sequence) || catalog_.has_sequence(sequence)) return;
+    error("42P01", fmt::format("relation \"{}\" does not exist", call.first_literal), call.first_literal_location, sequence, "",
+          "'" + call.first_literal + "'");
+  }
+
+  // The catalog key of a regclass literal: unquoted parts fold to lower case, `public.` goes.
+  static std::string sequence_key(std::string_view literal) {
+    std::vector<std::string> parts(1);
+    bool quoted = false;
+    for (char ch : literal) {
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == '.' && !quoted) {
+        parts.emplace_back();
+      } else {
+        parts.back() += quoted ? ch : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+    }
+    if (parts.size() == 1) return parts[0];
+    return sql::RelationRef::qualified_name(parts[parts.size() - 2], parts.back());
   }
 
   // A string literal compared with or written to an enum column must be one of its labels (22P02).
@@ -254,23 +286,30 @@ class Walker {
     Binding self{w.alias.empty() ? w.target.name : w.alias, target->name, {}, true};
     for (const auto& c : target->columns) self.columns.push_back(c.name);
 
+    // Columns an INSERT gives a value (the DEFAULT keyword is no value; DO UPDATE SET targets are
+    // not inserted).
+    auto given = [&](size_t position) { return !(position < w.default_values.size() && w.default_values[position]); };
     std::set<std::string> written;
-    for (const sql::ColumnRef& col : w.columns) {
+    for (size_t i = 0; i < w.columns.size(); ++i) {
+      const sql::ColumnRef& col = w.columns[i];
       if (!target->find_column(col.name)) {
         error("42703", fmt::format("column \"{}\" of relation \"{}\" does not exist", col.name, target->name), col.location,
               target->name, col.name, col.name);
       } else {
         note(col.location, target->name, col.name);
       }
-      written.insert(col.name);
+      if (i < w.inserted_columns && given(i)) written.insert(col.name);
     }
     for (const sql::LiteralUse& use : w.assigned_literals) {
       if (target->find_column(use.column.name)) check_enum_literal(use, target->name, use.column.name);
     }
+    check_generated_writes(q, *target);
     if (q.kind == sql::QueryModel::Kind::insert) {
       if (w.source) select(*w.source, &root);
       if (!w.has_column_list) {
-        for (size_t i = 0; i < target->columns.size() && i < w.values_per_row; ++i) written.insert(target->columns[i].name);
+        for (size_t i = 0; i < target->columns.size() && i < w.values_per_row; ++i) {
+          if (given(i)) written.insert(target->columns[i].name);
+        }
       }
       for (const auto& c : target->columns) {
         if (!written.count(c.name) && !c.optional_on_insert()) {
@@ -291,6 +330,31 @@ class Walker {
       }
     }
     select(w.scope, &root, {self});
+  }
+
+  // Values written to a GENERATED ALWAYS identity (unless OVERRIDING SYSTEM VALUE) or to a
+  // computed column are refused when the statement is prepared (428C9); DEFAULT is allowed.
+  void check_generated_writes(const sql::QueryModel& q, const catalog::Relation& target) {
+    const sql::Write& w = q.write;
+    bool insert = q.kind == sql::QueryModel::Kind::insert;
+    auto check = [&](const catalog::Column& c, size_t position, bool inserting, size_t location, const std::string& name) {
+      if (position < w.default_values.size() && w.default_values[position]) return;
+      bool always = c.identity == sql::Identity::always && !(inserting && w.overriding_system_value);
+      if (!always && !c.computed) return;
+      std::string message = inserting ? fmt::format("cannot insert a non-DEFAULT value into column \"{}\"", c.name)
+                                      : fmt::format("column \"{}\" can only be updated to DEFAULT", c.name);
+      message += c.computed ? " (a generated column)" : " (an identity column defined as GENERATED ALWAYS)";
+      error("428C9", std::move(message), location, target.name, c.name, name);
+    };
+    if (insert && !w.has_column_list) {
+      for (size_t i = 0; i < target.columns.size() && i < w.values_per_row; ++i) {
+        check(target.columns[i], i, true, w.target.location, w.target.name);
+      }
+    }
+    for (size_t i = 0; i < w.columns.size(); ++i) {
+      const catalog::Column* c = target.find_column(w.columns[i].name);
+      if (c) check(*c, i, insert && i < w.inserted_columns, w.columns[i].location, w.columns[i].name);
+    }
   }
 
   // A unique index the deploy adds, whose every key column this INSERT fills with the same
@@ -342,13 +406,22 @@ class Walker {
   // The value an INSERT always writes to `column`, when it is the same non-null value every time.
   static std::optional<ConstantValue> constant_value(const sql::Write& w, const catalog::Relation& target,
                                                      const std::string& column) {
-    for (size_t i = 0; i < w.columns.size(); ++i) {
-      if (w.columns[i].name != column) continue;
-      bool literal = i < w.constant_values.size() && w.constant_values[i];
-      if (!literal) return std::nullopt;
-      return ConstantValue{column + " = the same literal", false};
+    // The value's position: in the column list, or (without one) the column's place in the table.
+    std::optional<size_t> position;
+    for (size_t i = 0; i < w.inserted_columns && i < w.columns.size(); ++i) {
+      if (w.columns[i].name == column) position = i;
     }
-    if (!w.has_column_list) return std::nullopt;
+    if (!w.has_column_list) {
+      for (size_t i = 0; i < target.columns.size() && i < w.values_per_row; ++i) {
+        if (target.columns[i].name == column) position = i;
+      }
+    }
+    if (position) {
+      if (*position < w.constant_values.size() && w.constant_values[*position]) {
+        return ConstantValue{column + " = the same literal", false};
+      }
+      return std::nullopt;
+    }
     const catalog::Column* c = target.find_column(column);
     if (!c || c->generated || !c->default_expr || *c->default_expr == "NULL") return std::nullopt;
     std::string_view d = *c->default_expr;

@@ -74,6 +74,12 @@ std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>&
         for (std::string& view : catalog.dependents_of(name)) out.push_back(std::move(view));
       }
     }
+    if (change.kind == Kind::drop_sequence) {  // a serial column whose default goes with it (CASCADE)
+      for (const std::string& name : change.names) {
+        auto owned = catalog.sequences().find(to_lower(name));
+        if (owned != catalog.sequences().end() && !owned->second.relation.empty()) out.push_back(owned->second.relation);
+      }
+    }
     if (change.cascade && change.kind == Kind::drop_column) {
       for (const std::string& view : catalog.views_reading(change.relation, change.name)) {
         out.push_back(view);
@@ -105,6 +111,11 @@ std::optional<std::vector<std::string>> indexes_touched(const std::vector<sql::S
       case Kind::create_function:
       case Kind::drop_function:
       case Kind::rename_function:
+      case Kind::create_sequence:
+      case Kind::drop_sequence:
+      case Kind::rename_sequence:
+      case Kind::set_identity:
+      case Kind::drop_identity:
       case Kind::no_schema_effect: break;
       case Kind::create_index: names.push_back(change.name); break;
       case Kind::drop_index: names.insert(names.end(), change.names.begin(), change.names.end()); break;
@@ -297,7 +308,7 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
     std::string object = column.empty() ? relation : relation.empty() ? column : relation + "." + column;
     Diagnostic d = make_diagnostic(checks::old_query_breaks);
     d.object = object;
-    bool write_rejected = e.sqlstate == "23502" || e.sqlstate == "23505" || e.sqlstate == "42P10" ||
+    bool write_rejected = e.sqlstate == "23502" || e.sqlstate == "23505" || e.sqlstate == "42P10" || e.sqlstate == "428C9" ||
                           (e.sqlstate == "22P02" && parsed.query->kind != sql::QueryModel::Kind::select);
     if (write_rejected) d = make_diagnostic(checks::old_write_rejected), d.object = object;
     if (e.sqlstate == "42883") {

@@ -59,8 +59,18 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
     owned.key() = to_lower(to);
     indexes_by_table_.insert(std::move(owned));
   }
-  // Views hold the relation, not its name: they keep working and now read the new name.
+  // Views and owned sequences hold the relation, not its name: they follow it.
   std::string renamed(to);
+  std::vector<std::string> sequences = sequences_owned_by(from);
+  for (const std::string& name : sequences) sequences_[name].relation = renamed;
+  // SET SCHEMA moves the owned sequences too (a rename does not rename them).
+  auto schema_of = [](std::string_view name) { return name.substr(0, name.find('.') + 1); };
+  if (!iequals(schema_of(from), schema_of(to))) {
+    for (const std::string& name : sequences) {
+      std::string_view bare = std::string_view(name).substr(schema_of(name).size());
+      rename_sequence(name, std::string(schema_of(to)) + std::string(bare));
+    }
+  }
   edit_views([&](const Relation& view) {
     auto same = [&](const std::string& name) { return iequals(name, from); };
     return std::any_of(view.depends_on.begin(), view.depends_on.end(), same);
@@ -83,7 +93,10 @@ void Catalog::edit_views(const std::function<bool(const Relation&)>& selects, co
   }
 }
 
-void Catalog::rename_column_reads(std::string_view relation, std::string_view from, std::string_view to) {
+void Catalog::follow_column_rename(std::string_view relation, std::string_view from, std::string_view to) {
+  for (auto& [name, owner] : sequences_) {
+    if (iequals(owner.relation, relation) && iequals(owner.column, from)) owner.column = std::string(to);
+  }
   auto reads_it = [&](const ColumnRead& r) { return iequals(r.relation, relation) && iequals(r.column, from); };
   edit_views([&](const Relation& view) { return std::any_of(view.reads.begin(), view.reads.end(), reads_it); },
              [&](Relation& view) {
@@ -209,6 +222,24 @@ bool Catalog::rename_function(std::string_view from, std::string_view to) {
   return true;
 }
 
+void Catalog::add_sequence(std::string_view name, SequenceOwner owner) { sequences_[to_lower(name)] = std::move(owner); }
+bool Catalog::drop_sequence(std::string_view name) { return sequences_.erase(to_lower(name)) > 0; }
+bool Catalog::rename_sequence(std::string_view from, std::string_view to) {
+  auto node = sequences_.extract(to_lower(from));
+  if (node.empty()) return false;
+  node.key() = to_lower(to);
+  sequences_.insert(std::move(node));
+  return true;
+}
+bool Catalog::has_sequence(std::string_view name) const { return sequences_.count(to_lower(name)) > 0; }
+std::vector<std::string> Catalog::sequences_owned_by(std::string_view relation, std::string_view column) const {
+  std::vector<std::string> out;
+  for (const auto& [name, owner] : sequences_) {
+    if (iequals(owner.relation, relation) && (column.empty() || iequals(owner.column, column))) out.push_back(name);
+  }
+  return out;
+}
+
 bool Catalog::has_function(std::string_view name) const { return functions_.count(to_lower(name)) > 0; }
 
 bool Catalog::function_accepts(std::string_view name, size_t args) const {
@@ -228,6 +259,8 @@ Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector
       for (const auto& [min, max] : f->second) out.add_function(name, min, max);
     }
     if (const auto* labels = find_enum(name)) out.set_enum(name, *labels);
+    if (auto s = sequences_.find(to_lower(name)); s != sequences_.end()) out.sequences_.insert(*s);
+    for (const std::string& owned : sequences_owned_by(name)) out.sequences_.insert(*sequences_.find(owned));
     if (auto it = relations_.find(to_lower(name)); it != relations_.end()) {
       const Relation* rel = it->second.get();
       out.relations_.insert_or_assign(it->first, it->second);  // shared, not copied

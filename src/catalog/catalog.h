@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "sql/model.h"
+
 namespace mc::catalog {
 
 struct Column {
@@ -20,6 +22,8 @@ struct Column {
   bool not_null = false;
   std::optional<std::string> default_expr;
   bool generated = false;  // identity, serial, generated or computed: never written by callers
+  sql::Identity identity = sql::Identity::none;
+  bool computed = false;  // GENERATED ALWAYS AS (expression) STORED: writing it is refused
   int primary_key_position = 0;  // 1-based position in the primary key, 0 if not part of it
 
   // True when an INSERT may omit the column.
@@ -104,8 +108,9 @@ class Catalog {
   std::vector<std::string> dependents_of(std::string_view name) const;
   // Renames a relation; views that read it follow the new name, as PostgreSQL's do.
   bool rename_relation(std::string_view from, std::string_view to);
-  // Views that follow a column renamed under them (the relation's own column is renamed by the caller).
-  void rename_column_reads(std::string_view relation, std::string_view from, std::string_view to);
+  // Views that read a renamed column, and the sequences it owns, follow it (the relation's own
+  // column is renamed by the caller).
+  void follow_column_rename(std::string_view relation, std::string_view from, std::string_view to);
   // Views whose own query reads `relation.column` (not views over those views).
   std::vector<std::string> views_reading(std::string_view relation, std::string_view column) const;
   const Relation* find_relation(std::string_view name) const;
@@ -144,6 +149,21 @@ class Catalog {
   const std::vector<std::string>* find_enum(std::string_view name) const;
   const std::map<std::string, std::vector<std::string>>& enums() const { return enums_; }
 
+  // Sequences by (lower-cased, schema-qualified outside public) name, with the column that owns
+  // them ("" for none): a serial or identity column's goes with the column.
+  struct SequenceOwner {
+    std::string relation;
+    std::string column;
+    bool operator==(const SequenceOwner&) const = default;
+  };
+  void add_sequence(std::string_view name, SequenceOwner owner = {});
+  bool drop_sequence(std::string_view name);
+  bool rename_sequence(std::string_view from, std::string_view to);
+  bool has_sequence(std::string_view name) const;
+  // The sequences `relation` (or just its `column`, when given) owns.
+  std::vector<std::string> sequences_owned_by(std::string_view relation, std::string_view column = {}) const;
+  const std::map<std::string, SequenceOwner>& sequences() const { return sequences_; }
+
   RelationRange relations() const { return RelationRange(relations_); }
   const std::map<std::string, Index>& indexes() const { return indexes_; }
 
@@ -155,6 +175,7 @@ class Catalog {
   std::map<std::string, Index> indexes_;
   std::map<std::string, std::vector<std::string>> enums_;
   std::map<std::string, std::vector<std::pair<int, int>>> functions_;
+  std::map<std::string, SequenceOwner> sequences_;
   // lower-cased table name -> lower-cased index names, so per-table lookups do not scan the schema
   std::map<std::string, std::set<std::string>> indexes_by_table_;
 };

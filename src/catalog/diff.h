@@ -19,6 +19,7 @@ enum class ChangeKind {
   column_type_changed,
   column_nullability_changed,
   column_default_changed,
+  column_identity_changed,  // detail: "GENERATED ALWAYS AS IDENTITY", "... BY DEFAULT ...", "not an identity column"
   check_added,
   check_dropped,
   index_added,
@@ -28,6 +29,8 @@ enum class ChangeKind {
   enum_label_renamed,  // relation: the type; column: old label; new_name: new label
   function_dropped,    // relation: the function
   function_renamed,    // relation: the function; new_name: its new name
+  sequence_dropped,    // relation: the sequence
+  sequence_renamed,    // relation: the sequence; new_name: its new name
 };
 
 const char* change_kind_name(ChangeKind kind);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "base/text.h"
+
 namespace mc::catalog {
 
 using Kind = sql::SchemaChange::Kind;
@@ -18,6 +20,8 @@ Column column_from(const sql::ColumnDefinition& def) {
   c.not_null = def.not_null;
   c.default_expr = def.default_expr;
   c.generated = def.generated;
+  c.identity = def.identity;
+  c.computed = def.computed;
   return c;
 }
 
@@ -45,6 +49,24 @@ void add_key_index(Catalog& catalog, Relation& rel, const std::string& name, con
   catalog.add_index(std::move(index));
 }
 
+// Why PostgreSQL refuses an identity change of column `c`, if it does.
+std::optional<std::string> identity_refused(const Column& c, const sql::SchemaChange& ch) {
+  auto refused = [&](std::string_view why) {
+    return fmt::format("column \"{}\" of relation \"{}\" {} (55000)", c.name, ch.relation, why);
+  };
+  bool adding = ch.kind == Kind::set_identity && ch.detail == "add";
+  if (adding) {
+    if (c.identity != sql::Identity::none) return refused("is already an identity column");
+    if (c.default_expr || c.generated) return refused("already has a default value");
+    if (!c.not_null) return refused("must be declared NOT NULL before identity can be added");
+    return std::nullopt;
+  }
+  if (c.identity == sql::Identity::none && !(ch.kind == Kind::drop_identity && ch.if_exists)) {
+    return refused("is not an identity column");
+  }
+  return std::nullopt;
+}
+
 // DROP COLUMN under views that read it: refused, or with CASCADE the views go too (and the
 // views over them).
 std::optional<std::string> drop_column_readers(Catalog& catalog, const sql::SchemaChange& ch) {
@@ -57,6 +79,48 @@ std::optional<std::string> drop_column_readers(Catalog& catalog, const sql::Sche
   for (const std::string& view : views) {
     for (const std::string& dependent : catalog.dependents_of(view)) catalog.drop_relation(dependent);
     catalog.drop_relation(view);
+  }
+  return std::nullopt;
+}
+
+// The sequence a serial or identity column gets: `table_column_seq`, in the table's schema.
+std::string owned_sequence_name(const std::string& relation, const std::string& column) {
+  return relation + "_" + column + "_seq";
+}
+
+bool is_serial(const Column& c) { return c.generated && c.identity == sql::Identity::none && !c.computed && !c.default_expr; }
+
+// Serial and identity columns own a sequence.
+void add_owned_sequence(Catalog& catalog, const std::string& relation, const Column& c) {
+  if (is_serial(c) || c.identity != sql::Identity::none) catalog.add_sequence(owned_sequence_name(relation, c.name), {relation, c.name});
+}
+
+void drop_owned_sequences(Catalog& catalog, const std::string& relation, std::string_view column = {}) {
+  for (const std::string& name : catalog.sequences_owned_by(relation, column)) catalog.drop_sequence(name);
+}
+
+// DROP SEQUENCE under a column default that calls it (a serial column's implicit one, or a
+// written nextval('name')): refused, or with CASCADE the defaults go.
+std::optional<std::string> drop_sequence_users(Catalog& catalog, const std::string& sequence, bool cascade) {
+  std::string quoted = "nextval('" + to_lower(sequence) + "'";
+  for (const auto& [key, rel] : catalog.relations()) {
+    for (const Column& c : rel.columns) {
+      const auto& owners = catalog.sequences();
+      auto owned = owners.find(to_lower(sequence));
+      bool serial_default = is_serial(c) && owned != owners.end() && iequals(owned->second.relation, rel.name) &&
+                            iequals(owned->second.column, c.name);
+      bool written_default = c.default_expr && to_lower(*c.default_expr).find(quoted) != std::string::npos;
+      if (!serial_default && !written_default) continue;
+      if (!cascade) {
+        return fmt::format("cannot drop sequence {} because other objects depend on it: default value for column {} of "
+                           "table {} (2BP01)",
+                           sequence, c.name, rel.name);
+      }
+      Column* edited = catalog.edit_relation(key)->find_column(c.name);
+      edited->default_expr.reset();
+      edited->generated = false;
+      return drop_sequence_users(catalog, sequence, cascade);  // the relation range changed under the loop
+    }
   }
   return std::nullopt;
 }
@@ -85,6 +149,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
         for (const auto& check : def.checks) created.checks.push_back(check);
       }
       Relation& added = catalog.add_relation(std::move(created));
+      for (const Column& c : added.columns) add_owned_sequence(catalog, added.name, c);
       for (const auto& def : ch.columns) {
         if (def.primary_key) add_key_index(catalog, added, "", {def.name}, true);
         if (def.unique) add_key_index(catalog, added, "", {def.name}, false);
@@ -100,6 +165,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
           }
           for (const std::string& view : dependents) catalog.drop_relation(view);
         }
+        drop_owned_sequences(catalog, name);
         if (!catalog.drop_relation(name) && !ch.if_exists) return fmt::format("table \"{}\" does not exist (42P01)", name);
       }
       return std::nullopt;
@@ -119,6 +185,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       }
       Relation& table = edit();
       table.columns.push_back(column_from(def));
+      add_owned_sequence(catalog, table.name, table.columns.back());
       for (const auto& check : def.checks) table.checks.push_back(check);
       if (def.primary_key) add_key_index(catalog, table, "", {def.name}, true);
       if (def.unique) add_key_index(catalog, table, "", {def.name}, false);
@@ -132,6 +199,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
         return ch.if_exists ? std::nullopt : std::optional<std::string>(missing_column(ch.name, ch.relation));
       }
       if (auto error = drop_column_readers(catalog, ch)) return error;
+      drop_owned_sequences(catalog, rel->name, ch.name);
       std::vector<Column>& columns = edit().columns;
       columns.erase(std::find_if(columns.begin(), columns.end(), found));
       // Indexes on the column go with it.
@@ -148,7 +216,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       if (!rel->find_column(ch.name)) return missing_column(ch.name, ch.relation);
       if (rel->find_column(ch.new_name)) return fmt::format("column \"{}\" of relation \"{}\" already exists (42701)", ch.new_name, ch.relation);
       edit().find_column(ch.name)->name = ch.new_name;
-      catalog.rename_column_reads(rel->name, ch.name, ch.new_name);
+      catalog.follow_column_rename(rel->name, ch.name, ch.new_name);
       std::vector<Index> renamed;
       for (const Index* index : catalog.indexes_on(rel->name)) {
         Index copy = *index;
@@ -179,7 +247,26 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       if (ch.kind == Kind::set_not_null) c->not_null = true;
       if (ch.kind == Kind::drop_not_null) c->not_null = false;
       if (ch.kind == Kind::set_default) c->default_expr = ch.detail;
-      if (ch.kind == Kind::drop_default) c->default_expr.reset();
+      if (ch.kind == Kind::drop_default) {
+        c->default_expr.reset();
+        // A serial column's default is its nextval(): without it, callers must write the column.
+        if (c->identity == sql::Identity::none && !c->computed) c->generated = false;
+      }
+      return std::nullopt;
+    }
+    case Kind::set_identity:
+    case Kind::drop_identity: {
+      if (auto e = need_table()) return e;
+      if (!rel) return std::nullopt;
+      const Column* c = rel->find_column(ch.name);
+      if (!c) return missing_column(ch.name, ch.relation);
+      if (auto error = identity_refused(*c, ch)) return error;
+      if (ch.kind == Kind::drop_identity && c->identity == sql::Identity::none) return std::nullopt;  // IF EXISTS
+      Column* edited = edit().find_column(ch.name);
+      edited->identity = ch.kind == Kind::drop_identity ? sql::Identity::none : ch.identity;
+      edited->generated = edited->identity != sql::Identity::none;
+      if (ch.kind == Kind::drop_identity) drop_owned_sequences(catalog, rel->name, ch.name);
+      if (ch.detail == "add") add_owned_sequence(catalog, rel->name, *edited);
       return std::nullopt;
     }
     case Kind::add_check:
@@ -292,6 +379,29 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       return std::nullopt;
     case Kind::rename_function:
       catalog.rename_function(ch.name, ch.new_name);
+      return std::nullopt;
+    case Kind::create_sequence:
+      if (catalog.has_sequence(ch.name) || catalog.find_relation(ch.name)) {
+        if (ch.if_not_exists) return std::nullopt;
+        return fmt::format("relation \"{}\" already exists (42P07)", ch.name);
+      }
+      catalog.add_sequence(ch.name);
+      return std::nullopt;
+    // Sequences also come from what the catalog does not model (DO blocks, extensions, names
+    // PostgreSQL made unique), so dropping or renaming an unknown one is not an error here.
+    case Kind::drop_sequence:
+      for (const std::string& name : ch.names) {
+        if (!catalog.has_sequence(name)) continue;
+        if (auto error = drop_sequence_users(catalog, name, ch.cascade)) return error;
+        catalog.drop_sequence(name);
+      }
+      return std::nullopt;
+    case Kind::rename_sequence:
+      if (!catalog.has_sequence(ch.name)) return std::nullopt;
+      if (catalog.has_sequence(ch.new_name) || catalog.find_relation(ch.new_name)) {
+        return fmt::format("relation \"{}\" already exists (42P07)", ch.new_name);
+      }
+      catalog.rename_sequence(ch.name, ch.new_name);
       return std::nullopt;
     case Kind::drop_type:
       for (const std::string& name : ch.names) catalog.drop_enum(name);

@@ -13,12 +13,17 @@ namespace mc::sql {
 
 inline constexpr size_t no_location = static_cast<size_t>(-1);
 
+// An identity column's kind: BY DEFAULT takes explicit values, ALWAYS refuses them.
+enum class Identity { none, by_default, always };
+
 struct ColumnDefinition {
   std::string name;
   std::string type;
   bool not_null = false;
   std::optional<std::string> default_expr;
   bool generated = false;  // serial, identity, GENERATED ... STORED
+  Identity identity = Identity::none;
+  bool computed = false;  // GENERATED ALWAYS AS (expression) STORED: never written
   bool primary_key = false;
   bool unique = false;
   std::vector<std::string> checks;
@@ -32,6 +37,8 @@ struct SchemaChange {
     add_column,
     drop_column,
     rename_column,
+    set_identity,   // name: the column; identity: its kind; detail "add" for ADD GENERATED
+    drop_identity,  // name: the column
     alter_column_type,
     set_not_null,
     drop_not_null,
@@ -51,6 +58,9 @@ struct SchemaChange {
     create_function,     // name, min_args..max_args
     drop_function,       // names; max_args >= 0 when the argument list was given
     rename_function,     // name -> new_name
+    create_sequence,     // name
+    drop_sequence,       // names
+    rename_sequence,     // name -> new_name
     no_schema_effect,  // SET, BEGIN, COMMIT, DML backfills, comments, grants ...
     unmodeled          // changes the schema in ways the catalog does not model
   };
@@ -67,6 +77,7 @@ struct SchemaChange {
   bool if_not_exists = false;
   bool or_replace = false;
   bool cascade = false;
+  Identity identity = Identity::none;  // set_identity
   std::string detail;  // new type, default, CHECK expression, or what could not be modeled
   size_t location = no_location;
   int min_args = 0;   // functions: arguments without a default
@@ -97,6 +108,8 @@ struct FunctionCall {
   std::string name;
   size_t args = 0;
   size_t location = no_location;
+  std::string first_literal;  // the first argument when it is a string literal: nextval('orders_id_seq')
+  size_t first_literal_location = no_location;
 };
 
 struct RelationRef {
@@ -145,9 +158,12 @@ struct Write {
   RelationRef target;
   std::string alias;
   std::vector<ColumnRef> columns;  // INSERT column list, UPDATE SET targets
+  size_t inserted_columns = 0;     // INSERT: how many of `columns` are its list (the rest: DO UPDATE SET)
   bool has_column_list = false;
   size_t values_per_row = 0;       // INSERT ... VALUES without a column list
   std::vector<bool> constant_values;  // single-row VALUES or INSERT ... SELECT: which positions are literals
+  std::vector<bool> default_values;   // single-row VALUES or SET: which positions are the DEFAULT keyword
+  bool overriding_system_value = false;  // INSERT ... OVERRIDING SYSTEM VALUE
   std::vector<LiteralUse> assigned_literals;  // string literals written to target columns (VALUES, SET)
   std::shared_ptr<Select> source;  // INSERT's SELECT or VALUES
   Select scope;                    // FROM / USING, WHERE, SET expressions, RETURNING

@@ -37,6 +37,26 @@ std::vector<std::string> key_names(Node* const* keys, size_t n) {
   return out;
 }
 
+// GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY.
+sql::Identity identity_kind(const PgQuery__Constraint* con) {
+  bool always = con->generated_when && std::string_view(con->generated_when) == "a";
+  return always ? sql::Identity::always : sql::Identity::by_default;
+}
+
+// ALTER COLUMN ... SET GENERATED { ALWAYS | BY DEFAULT }: a "generated" option holding the
+// attribute's character code; nullopt when the command only sets sequence options.
+std::optional<bool> set_generated_always(const Node* def) {
+  if (!def || def->node_case != PG_QUERY__NODE__NODE_LIST) return std::nullopt;
+  for (size_t i = 0; i < def->list->n_items; ++i) {
+    const Node* item = def->list->items[i];
+    if (item->node_case != PG_QUERY__NODE__NODE_DEF_ELEM || !item->def_elem->defname) continue;
+    if (std::string_view(item->def_elem->defname) != "generated" || !item->def_elem->arg) continue;
+    const Node* arg = item->def_elem->arg;
+    if (arg->node_case == PG_QUERY__NODE__NODE_INTEGER) return arg->integer->ival == 'a';
+  }
+  return std::nullopt;
+}
+
 sql::ColumnDefinition column_definition(const PgQuery__ColumnDef* def, std::string_view text) {
   sql::ColumnDefinition c;
   c.name = def->colname ? def->colname : "";
@@ -50,7 +70,10 @@ sql::ColumnDefinition column_definition(const PgQuery__ColumnDef* def, std::stri
     }
   }
   c.not_null = c.not_null || def->is_not_null;
-  if (def->identity && *def->identity) c.generated = true;
+  if (def->identity && *def->identity) {
+    c.generated = true;
+    c.identity = std::string_view(def->identity) == "a" ? sql::Identity::always : sql::Identity::by_default;
+  }
   for (size_t i = 0; i < def->n_constraints; ++i) {
     const Node* n = def->constraints[i];
     if (n->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) continue;
@@ -64,7 +87,13 @@ sql::ColumnDefinition column_definition(const PgQuery__ColumnDef* def, std::stri
         }
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-      case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: c.generated = true; break;
+        c.generated = true;
+        c.identity = identity_kind(con);
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+        c.generated = true;
+        c.computed = true;
+        break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
         c.primary_key = true;
         c.not_null = true;
@@ -188,6 +217,23 @@ std::vector<SchemaChange> alter_table(const PgQuery__AlterTableStmt* stmt, std::
         ch.if_exists = cmd->missing_ok;
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint: ch.kind = Kind::no_schema_effect; break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+        ch.kind = Kind::set_identity;
+        if (cmd->def && cmd->def->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) ch.identity = identity_kind(cmd->def->constraint);
+        ch.detail = "add";
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
+        if (auto always = set_generated_always(cmd->def)) {
+          ch.kind = Kind::set_identity;
+          ch.identity = *always ? sql::Identity::always : sql::Identity::by_default;
+        } else {
+          ch.kind = Kind::no_schema_effect;  // sequence options (RESTART, INCREMENT): invisible to queries
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+        ch.kind = Kind::drop_identity;
+        ch.if_exists = cmd->missing_ok;
+        break;
       default:
         ch.kind = Kind::unmodeled;
         ch.detail = fmt::format("ALTER TABLE sub-command {}", protobuf_c_enum_descriptor_get_value(
@@ -238,6 +284,11 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::no_schema_effect; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+          ch.kind = Kind::rename_sequence;
+          ch.name = ch.relation;
+          ch.relation.clear();
+          break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
         case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
           ch.kind = Kind::rename_function;
@@ -269,6 +320,7 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
         case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: ch.kind = Kind::drop_relation; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::drop_index; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: ch.kind = Kind::drop_type; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: ch.kind = Kind::drop_sequence; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
         case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
           ch.kind = Kind::drop_function;
@@ -380,6 +432,12 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       out.push_back(ch);
       return out;
     }
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+      ch.kind = Kind::create_sequence;
+      ch.name = relation_name(stmt->create_seq_stmt->sequence);
+      ch.if_not_exists = stmt->create_seq_stmt->if_not_exists;
+      out.push_back(ch);
+      return out;
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
@@ -387,7 +445,6 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
     case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
-    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:

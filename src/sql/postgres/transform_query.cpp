@@ -1,5 +1,6 @@
 // SELECT / INSERT / UPDATE / DELETE parse trees -> the neutral scope model the resolver checks.
 #include <optional>
+#include <tuple>
 
 #include "sql/postgres/nodes.h"
 
@@ -68,7 +69,11 @@ void collect(const Node* expr, Select& scope, bool may_name_output = false) {
         return true;
       case PG_QUERY__NODE__NODE_FUNC_CALL: {
         const PgQuery__FuncCall* call = n->func_call;
-        scope.calls.push_back({last_name(call->funcname, call->n_funcname), call->agg_star ? 0 : call->n_args, loc(call->location)});
+        sql::FunctionCall used{last_name(call->funcname, call->n_funcname), call->agg_star ? 0 : call->n_args, loc(call->location)};
+        if (call->n_args > 0) {
+          if (auto first = string_literal(call->args[0])) std::tie(used.first_literal, used.first_literal_location) = *first;
+        }
+        scope.calls.push_back(std::move(used));
         return true;  // arguments hold references too
       }
       case PG_QUERY__NODE__NODE_COLUMN_REF: {
@@ -230,7 +235,9 @@ sql::Write& begin_write(sql::QueryModel& model, sql::QueryModel::Kind kind, cons
 void set_targets(Node* const* targets, size_t n, sql::Write& w, Select& scope) {
   for (size_t i = 0; i < n; ++i) {
     const PgQuery__ResTarget* t = targets[i]->res_target;
+    w.default_values.resize(w.columns.size(), false);  // after an INSERT's list, whatever its VALUES showed
     w.columns.push_back({"", t->name ? t->name : "", loc(t->location), false});
+    w.default_values.push_back(t->val && t->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT);
     collect(t->val, scope);
     if (auto value = string_literal(t->val)) w.assigned_literals.push_back({w.columns.back(), value->first, value->second});
   }
@@ -282,10 +289,12 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
       const PgQuery__InsertStmt* ins = stmt->insert_stmt;
       sql::Write& w = begin_write(model, sql::QueryModel::Kind::insert, ins->relation, ins->with_clause);
       w.has_column_list = ins->n_cols > 0;
+      w.overriding_system_value = ins->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE;
       for (size_t i = 0; i < ins->n_cols; ++i) {
         const PgQuery__ResTarget* col = ins->cols[i]->res_target;
         w.columns.push_back({"", col->name ? col->name : "", loc(col->location), false});
       }
+      w.inserted_columns = w.columns.size();
       if (ins->select_stmt && ins->select_stmt->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
         w.source = transform_select(ins->select_stmt->select_stmt);
         const PgQuery__SelectStmt* src = ins->select_stmt->select_stmt;
@@ -295,6 +304,7 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
           if (src->n_values_lists == 1) {
             for (size_t i = 0; i < row->n_items; ++i) {
               w.constant_values.push_back(is_literal(row->items[i]));
+              w.default_values.push_back(row->items[i]->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT);
               if (auto value = string_literal(row->items[i]); value && i < w.columns.size()) {
                 w.assigned_literals.push_back({w.columns[i], value->first, value->second});
               }

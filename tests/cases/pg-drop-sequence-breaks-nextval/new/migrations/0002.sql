@@ -1,0 +1,2 @@
+ALTER TABLE orders ALTER COLUMN id DROP DEFAULT;
+DROP SEQUENCE orders_id_seq;

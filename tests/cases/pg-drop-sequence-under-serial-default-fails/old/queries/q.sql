@@ -1,0 +1,1 @@
+INSERT INTO orders (total) VALUES ($1);
