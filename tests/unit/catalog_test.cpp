@@ -1,0 +1,103 @@
+// The catalog's own invariants: copies share relations until one is edited, and what depends on
+// a relation (views, owned sequences) follows its renames.
+#include <gtest/gtest.h>
+
+#include "catalog/catalog.h"
+#include "catalog/replay.h"
+
+namespace mc::catalog {
+namespace {
+
+Relation table(std::string name, std::vector<std::string> columns) {
+  Relation r;
+  r.name = std::move(name);
+  for (auto& c : columns) r.columns.push_back(Column{.name = std::move(c), .type = "text"});
+  return r;
+}
+
+Relation view_reading(std::string name, const std::string& relation, const std::vector<std::string>& columns) {
+  Relation v;
+  v.name = std::move(name);
+  v.kind = RelationKind::view;
+  v.depends_on = {relation};
+  for (const auto& c : columns) {
+    v.columns.push_back(Column{.name = c});
+    v.reads.push_back({relation, c});
+  }
+  return v;
+}
+
+TEST(Catalog, CopiesShareRelationsUntilOneIsEdited) {
+  Catalog original;
+  original.add_relation(table("orders", {"id", "total"}));
+  original.add_relation(view_reading("totals", "orders", {"total"}));
+  Catalog copy = original;
+  EXPECT_EQ(original.find_relation("orders"), copy.find_relation("orders"));
+
+  copy.edit_relation("orders")->columns.push_back(Column{.name = "note"});
+  copy.rename_relation("orders", "purchases");
+
+  EXPECT_EQ(original.find_relation("orders")->columns.size(), 2u);
+  EXPECT_EQ(original.find_relation("totals")->depends_on, std::vector<std::string>{"orders"});
+  EXPECT_EQ(copy.find_relation("totals")->depends_on, std::vector<std::string>{"purchases"});
+  EXPECT_EQ(copy.find_relation("purchases")->columns.size(), 3u);
+}
+
+TEST(Catalog, ViewsFollowRenamedTablesAndColumns) {
+  Catalog c;
+  c.add_relation(table("orders", {"id", "total", "note"}));
+  c.add_relation(view_reading("totals", "orders", {"id", "total"}));
+  c.rename_relation("orders", "purchases");
+  c.edit_relation("purchases")->find_column("total")->name = "amount";
+  c.follow_column_rename("purchases", "total", "amount");
+
+  EXPECT_EQ(c.views_reading("purchases", "amount"), std::vector<std::string>{"totals"});
+  EXPECT_TRUE(c.views_reading("purchases", "note").empty());
+  EXPECT_TRUE(c.views_reading("orders", "total").empty());
+  EXPECT_EQ(c.find_relation("totals")->columns[1].name, "total");  // the view keeps its own names
+}
+
+TEST(Catalog, OwnedSequencesFollowTheirTable) {
+  Catalog c;
+  c.add_relation(table("tags", {"id"}));
+  c.add_sequence("tags_id_seq", {"tags", "id"});
+  c.add_sequence("invoice_numbers");
+
+  c.rename_relation("tags", "labels");  // a rename keeps the sequence's name
+  EXPECT_TRUE(c.has_sequence("tags_id_seq"));
+  EXPECT_EQ(c.sequences_owned_by("labels"), std::vector<std::string>{"tags_id_seq"});
+
+  c.rename_relation("labels", "archive.labels");  // SET SCHEMA takes it along
+  EXPECT_FALSE(c.has_sequence("tags_id_seq"));
+  EXPECT_TRUE(c.has_sequence("archive.tags_id_seq"));
+  EXPECT_TRUE(c.has_sequence("invoice_numbers"));
+
+  Catalog part = c.subset({"archive.labels"});
+  EXPECT_TRUE(part.has_sequence("archive.tags_id_seq"));
+  EXPECT_FALSE(part.has_sequence("invoice_numbers"));
+}
+
+TEST(Replay, DropColumnUnderAViewIsRefusedOrCascades) {
+  Catalog c;
+  c.add_relation(table("orders", {"id", "total"}));
+  c.add_relation(view_reading("totals", "orders", {"total"}));
+  c.add_relation(view_reading("totals_again", "totals", {"total"}));
+
+  sql::SchemaChange drop;
+  drop.kind = sql::SchemaChange::Kind::drop_column;
+  drop.relation = "orders";
+  drop.name = "total";
+  auto refused = apply(c, drop);
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_NE(refused->find("(2BP01)"), std::string::npos);
+  EXPECT_TRUE(c.find_relation("orders")->find_column("total"));
+
+  drop.cascade = true;
+  EXPECT_FALSE(apply(c, drop).has_value());
+  EXPECT_FALSE(c.find_relation("totals"));
+  EXPECT_FALSE(c.find_relation("totals_again"));
+  EXPECT_FALSE(c.find_relation("orders")->find_column("total"));
+}
+
+}  // namespace
+}  // namespace mc::catalog
