@@ -337,6 +337,9 @@ class Walker {
   void check_generated_writes(const sql::QueryModel& q, const catalog::Relation& target) {
     const sql::Write& w = q.write;
     bool insert = q.kind == sql::QueryModel::Kind::insert;
+    // `position`: of the value in `default_values` (an INSERT's VALUES, an UPDATE's SET); `unknown`
+    // for DO UPDATE SET targets, whose DEFAULTs are not recorded.
+    constexpr size_t unknown = static_cast<size_t>(-1);
     auto check = [&](const catalog::Column& c, size_t position, bool inserting, size_t location, const std::string& name) {
       if (position < w.default_values.size() && w.default_values[position]) return;
       bool always = c.identity == sql::Identity::always && !(inserting && w.overriding_system_value);
@@ -353,7 +356,8 @@ class Walker {
     }
     for (size_t i = 0; i < w.columns.size(); ++i) {
       const catalog::Column* c = target.find_column(w.columns[i].name);
-      if (c) check(*c, i, insert && i < w.inserted_columns, w.columns[i].location, w.columns[i].name);
+      bool inserting = insert && i < w.inserted_columns;
+      if (c) check(*c, !insert || inserting ? i : unknown, inserting, w.columns[i].location, w.columns[i].name);
     }
   }
 

@@ -162,7 +162,7 @@ struct Write {
   bool has_column_list = false;
   size_t values_per_row = 0;       // INSERT ... VALUES without a column list
   std::vector<bool> constant_values;  // single-row VALUES or INSERT ... SELECT: which positions are literals
-  std::vector<bool> default_values;   // single-row VALUES or SET: which positions are the DEFAULT keyword
+  std::vector<bool> default_values;   // single-row VALUES, or an UPDATE's SET: which values are the DEFAULT keyword
   bool overriding_system_value = false;  // INSERT ... OVERRIDING SYSTEM VALUE
   std::vector<LiteralUse> assigned_literals;  // string literals written to target columns (VALUES, SET)
   std::shared_ptr<Select> source;  // INSERT's SELECT or VALUES

@@ -231,13 +231,13 @@ sql::Write& begin_write(sql::QueryModel& model, sql::QueryModel::Kind kind, cons
 }
 
 // `col = value` targets (UPDATE SET, ON CONFLICT DO UPDATE SET): the column, refs in the value
-// (resolved in `scope`), and string literals written to the column.
-void set_targets(Node* const* targets, size_t n, sql::Write& w, Select& scope) {
+// (resolved in `scope`), and string literals written to the column. An UPDATE's also say which
+// values are DEFAULT (an INSERT's `default_values` stay those of its VALUES).
+void set_targets(Node* const* targets, size_t n, sql::Write& w, Select& scope, bool update) {
   for (size_t i = 0; i < n; ++i) {
     const PgQuery__ResTarget* t = targets[i]->res_target;
-    w.default_values.resize(w.columns.size(), false);  // after an INSERT's list, whatever its VALUES showed
     w.columns.push_back({"", t->name ? t->name : "", loc(t->location), false});
-    w.default_values.push_back(t->val && t->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT);
+    if (update) w.default_values.push_back(t->val && t->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT);
     collect(t->val, scope);
     if (auto value = string_literal(t->val)) w.assigned_literals.push_back({w.columns.back(), value->first, value->second});
   }
@@ -331,7 +331,7 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
             if (e->node_case == PG_QUERY__NODE__NODE_INDEX_ELEM && e->index_elem->name) w.conflict_columns.push_back(e->index_elem->name);
           }
         }
-        set_targets(oc->target_list, oc->n_target_list, w, w.conflict_scope);
+        set_targets(oc->target_list, oc->n_target_list, w, w.conflict_scope, false);
         collect(oc->where_clause, w.conflict_scope);
       }
       return model;
@@ -339,7 +339,7 @@ std::optional<sql::QueryModel> transform_query(const Node* stmt, std::string_vie
     case PG_QUERY__NODE__NODE_UPDATE_STMT: {
       const PgQuery__UpdateStmt* up = stmt->update_stmt;
       sql::Write& w = begin_write(model, sql::QueryModel::Kind::update, up->relation, up->with_clause);
-      set_targets(up->target_list, up->n_target_list, w, w.scope);
+      set_targets(up->target_list, up->n_target_list, w, w.scope, true);
       for (size_t i = 0; i < up->n_from_clause; ++i) from_item(up->from_clause[i], w.scope);
       collect(up->where_clause, w.scope);
       returning(up->returning_list, up->n_returning_list, w.scope);
