@@ -102,25 +102,29 @@ void drop_owned_sequences(Catalog& catalog, const std::string& relation, std::st
 // DROP SEQUENCE under a column default that calls it (a serial column's implicit one, or a
 // written nextval('name')): refused, or with CASCADE the defaults go.
 std::optional<std::string> drop_sequence_users(Catalog& catalog, const std::string& sequence, bool cascade) {
-  std::string quoted = "nextval('" + to_lower(sequence) + "'";
+  std::string call = "nextval('" + to_lower(sequence) + "'";
+  auto owner = catalog.sequences().find(to_lower(sequence));
+  bool owned = owner != catalog.sequences().end();
+  auto uses = [&](const Relation& rel, const Column& c) {
+    bool serial_default = owned && is_serial(c) && iequals(owner->second.relation, rel.name) && iequals(owner->second.column, c.name);
+    return serial_default || (c.default_expr && to_lower(*c.default_expr).find(call) != std::string::npos);
+  };
+  std::vector<std::pair<std::string, std::string>> users;  // (relation key, column)
   for (const auto& [key, rel] : catalog.relations()) {
     for (const Column& c : rel.columns) {
-      const auto& owners = catalog.sequences();
-      auto owned = owners.find(to_lower(sequence));
-      bool serial_default = is_serial(c) && owned != owners.end() && iequals(owned->second.relation, rel.name) &&
-                            iequals(owned->second.column, c.name);
-      bool written_default = c.default_expr && to_lower(*c.default_expr).find(quoted) != std::string::npos;
-      if (!serial_default && !written_default) continue;
-      if (!cascade) {
-        return fmt::format("cannot drop sequence {} because other objects depend on it: default value for column {} of "
-                           "table {} (2BP01)",
-                           sequence, c.name, rel.name);
-      }
-      Column* edited = catalog.edit_relation(key)->find_column(c.name);
-      edited->default_expr.reset();
-      edited->generated = false;
-      return drop_sequence_users(catalog, sequence, cascade);  // the relation range changed under the loop
+      if (uses(rel, c)) users.emplace_back(key, c.name);
     }
+  }
+  if (users.empty()) return std::nullopt;
+  if (!cascade) {
+    return fmt::format("cannot drop sequence {} because other objects depend on it: default value for column {} of table "
+                       "{} (2BP01)",
+                       sequence, users.front().second, catalog.find_relation(users.front().first)->name);
+  }
+  for (const auto& [key, column] : users) {
+    Column* c = catalog.edit_relation(key)->find_column(column);
+    c->default_expr.reset();
+    c->generated = false;
   }
   return std::nullopt;
 }
