@@ -67,9 +67,11 @@ LevelMatch match_at(const Env& level, const std::string& name) {
 
 class Walker {
  public:
-  Walker(const catalog::Catalog& catalog, std::vector<NameError>& errors, Resolutions* resolutions,
-         const catalog::Catalog* before = nullptr, std::set<catalog::ColumnRead>* reads = nullptr)
-      : catalog_(catalog), errors_(errors), resolutions_(resolutions), before_(before), reads_(reads) {}
+  Walker(const catalog::Catalog& catalog, const catalog::SearchPath& path, std::vector<NameError>& errors,
+         Resolutions* resolutions, const catalog::Catalog* before = nullptr, std::set<catalog::ColumnRead>* reads = nullptr,
+         std::set<std::string>* relations = nullptr)
+      : catalog_(catalog), path_(path), errors_(errors), resolutions_(resolutions), before_(before), reads_(reads),
+        relations_(relations) {}
 
   std::vector<std::string> select(const sql::Select& s, const Env* outer, std::vector<Binding> pre = {}) {
     Env env;
@@ -117,8 +119,9 @@ class Walker {
         const std::vector<std::string>* cte = item.relation.schema.empty() ? env.find_cte(name) : nullptr;
         if (cte) {
           b.columns = *cte;
-        } else if (const catalog::Relation* rel = catalog_.find_relation(item.relation.catalog_name())) {
+        } else if (const catalog::Relation* rel = find_relation(item.relation)) {
           b.relation = rel->name;
+          if (relations_) relations_->insert(to_lower(rel->name));
           for (const auto& c : rel->columns) b.columns.push_back(c.name);
         } else {
           error("42P01", fmt::format("relation \"{}\" does not exist", name), item.relation.location, name, "", name);
@@ -205,14 +208,24 @@ class Walker {
   void check_sequence_argument(const sql::FunctionCall& call) {
     if (!before_ || call.first_literal.empty()) return;
     if (!iequals(call.name, "nextval") && !iequals(call.name, "currval") && !iequals(call.name, "setval")) return;
-    std::string sequence = sequence_key(call.first_literal);
-    if (!before_->has_sequence(sequence) || catalog_.has_sequence(sequence)) return;
+    auto [schema, name] = regclass_name(call.first_literal);
+    auto in = [&](const catalog::Catalog& c) {
+      return path_.lookup(schema, name, [&](const std::string& key) { return c.has_sequence(key); });
+    };
+    std::string sequence = in(*before_);
+    if (!before_->has_sequence(sequence) || catalog_.has_sequence(in(catalog_))) return;
     error("42P01", fmt::format("relation \"{}\" does not exist", call.first_literal), call.first_literal_location, sequence, "",
           "'" + call.first_literal + "'");
   }
 
-  // The catalog key of a regclass literal: unquoted parts fold to lower case, `public.` goes.
-  static std::string sequence_key(std::string_view literal) {
+  // A relation by its written name: a qualified one in its schema, a bare one through the path.
+  const catalog::Relation* find_relation(const sql::RelationRef& ref) const {
+    auto exists = [&](const std::string& key) { return catalog_.find_relation(key) != nullptr; };
+    return catalog_.find_relation(path_.lookup(ref.schema, ref.name, exists));
+  }
+
+  // The (schema, name) of a regclass literal: unquoted parts fold to lower case.
+  static std::pair<std::string, std::string> regclass_name(std::string_view literal) {
     std::vector<std::string> parts(1);
     bool quoted = false;
     for (char ch : literal) {
@@ -224,8 +237,8 @@ class Walker {
         parts.back() += quoted ? ch : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       }
     }
-    if (parts.size() == 1) return parts[0];
-    return sql::RelationRef::qualified_name(parts[parts.size() - 2], parts.back());
+    if (parts.size() == 1) return {"", parts[0]};
+    return {parts[parts.size() - 2], parts.back()};
   }
 
   // A string literal compared with or written to an enum column must be one of its labels (22P02).
@@ -277,7 +290,7 @@ class Walker {
     Env root;
     bind_ctes(w.scope, root);
     const catalog::Relation* target = nullptr;
-    if (!w.target.schema.empty() || !root.find_cte(w.target.name)) target = catalog_.find_relation(w.target.catalog_name());
+    if (!w.target.schema.empty() || !root.find_cte(w.target.name)) target = find_relation(w.target);
     if (!target) {
       error("42P01", fmt::format("relation \"{}\" does not exist", w.target.name), w.target.location, w.target.name, "",
             w.target.name);
@@ -444,17 +457,19 @@ class Walker {
 
  private:
   const catalog::Catalog& catalog_;
+  const catalog::SearchPath& path_;
   std::vector<NameError>& errors_;
   Resolutions* resolutions_;
   const catalog::Catalog* before_;
   std::set<catalog::ColumnRead>* reads_;
+  std::set<std::string>* relations_;
 };
 
 }  // namespace
 
 std::vector<NameError> NameResolver::check(const sql::QueryModel& query, Resolutions* resolutions) {
   std::vector<NameError> errors;
-  Walker walker(catalog_, errors, resolutions, before_);
+  Walker walker(catalog_, path_, errors, resolutions, before_);
   if (query.kind == sql::QueryModel::Kind::select) {
     if (query.select) walker.select(*query.select, nullptr);
   } else if (query.kind != sql::QueryModel::Kind::other) {
@@ -464,11 +479,14 @@ std::vector<NameError> NameResolver::check(const sql::QueryModel& query, Resolut
 }
 
 std::vector<std::string> NameResolver::output_columns(const sql::Select& select, std::vector<NameError>& errors,
-                                                      std::vector<catalog::ColumnRead>* reads) {
+                                                      std::vector<catalog::ColumnRead>* reads,
+                                                      std::vector<std::string>* relations) {
   std::set<catalog::ColumnRead> read;
-  Walker walker(catalog_, errors, nullptr, nullptr, reads ? &read : nullptr);
+  std::set<std::string> bound;
+  Walker walker(catalog_, path_, errors, nullptr, nullptr, reads ? &read : nullptr, relations ? &bound : nullptr);
   std::vector<std::string> columns = walker.select(select, nullptr);
   if (reads) reads->assign(read.begin(), read.end());
+  if (relations) relations->assign(bound.begin(), bound.end());
   return columns;
 }
 

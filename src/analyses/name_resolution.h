@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "catalog/search_path.h"
 #include "sql/model.h"
 
 namespace mc {
@@ -26,20 +27,26 @@ using Resolutions = std::map<size_t, std::pair<std::string, std::string>>;
 
 class NameResolver {
  public:
-  explicit NameResolver(const catalog::Catalog& catalog) : catalog_(catalog) {}
+  // Unqualified relation names are looked up through `path`.
+  explicit NameResolver(const catalog::Catalog& catalog, catalog::SearchPath path = {})
+      : catalog_(catalog), path_(std::move(path)) {}
   // Unique indexes that exist here but not in `before` are checked against INSERTs that write
   // the same value every time (23505 on the second row).
-  NameResolver(const catalog::Catalog& catalog, const catalog::Catalog& before) : catalog_(catalog), before_(&before) {}
+  NameResolver(const catalog::Catalog& catalog, const catalog::Catalog& before, catalog::SearchPath path = {})
+      : catalog_(catalog), before_(&before), path_(std::move(path)) {}
 
   std::vector<NameError> check(const sql::QueryModel& query, Resolutions* resolutions = nullptr);
-  // Output column names of a SELECT (for CREATE VIEW); errors go to `errors`, and the catalog
-  // columns the query reads (stars expanded) to `reads` when given.
+  // Output column names of a SELECT (for CREATE VIEW); errors go to `errors`, the catalog
+  // columns the query reads (stars expanded) to `reads` and the relations it reads to
+  // `relations` (catalog keys), when given.
   std::vector<std::string> output_columns(const sql::Select& select, std::vector<NameError>& errors,
-                                          std::vector<catalog::ColumnRead>* reads = nullptr);
+                                          std::vector<catalog::ColumnRead>* reads = nullptr,
+                                          std::vector<std::string>* relations = nullptr);
 
  private:
   const catalog::Catalog& catalog_;
   const catalog::Catalog* before_ = nullptr;
+  catalog::SearchPath path_;
 };
 
 }  // namespace mc

@@ -12,6 +12,7 @@
 #include "base/parallel_ahead.h"
 #include "base/stopwatch.h"
 #include "catalog/diff.h"
+#include "catalog/qualify.h"
 #include "catalog/replay.h"
 #include "sql/placeholders.h"
 #include "sql/postgres/parser.h"
@@ -21,25 +22,6 @@ namespace mc {
 namespace {
 
 using Kind = sql::SchemaChange::Kind;
-
-// Every relation a query's FROM clauses name, at any depth (CTE names included: harmless, since
-// a dependency on a name that is not a relation never matches a drop).
-std::vector<std::string> relations_read(const sql::Select& select) {
-  std::vector<std::string> out;
-  std::vector<const sql::Select*> pending = {&select};
-  while (!pending.empty()) {
-    const sql::Select* s = pending.back();
-    pending.pop_back();
-    for (const auto& item : s->from) {
-      if (item.kind == sql::FromItem::Kind::relation) out.push_back(item.relation.name);
-      if (item.subquery) pending.push_back(item.subquery.get());
-    }
-    for (const auto& [_, cte] : s->ctes) pending.push_back(cte.get());
-    for (const auto& nested : s->nested) pending.push_back(nested.get());
-    for (const auto& arm : s->set_arms) pending.push_back(arm.get());
-  }
-  return out;
-}
 
 // Every statement parsed, on all cores: parsing is pure and costs more than the replay that
 // must follow in order. A statement that does not parse is an input error, raised in order.
@@ -80,6 +62,16 @@ std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>&
         if (owned != catalog.sequences().end() && !owned->second.relation.empty()) out.push_back(owned->second.relation);
       }
     }
+    if (change.kind == Kind::drop_schema || change.kind == Kind::rename_schema) {  // every relation in it
+      std::vector<std::string> schemas = change.kind == Kind::drop_schema ? change.names : std::vector<std::string>{change.name};
+      for (const std::string& schema : schemas) {
+        for (std::string& key : catalog.relations_in(schema)) {
+          for (std::string& view : catalog.dependents_of(key)) out.push_back(std::move(view));
+          if (change.kind == Kind::rename_schema) out.push_back(catalog::catalog_key(change.new_name, catalog::unqualified(key)));
+          out.push_back(std::move(key));
+        }
+      }
+    }
     if (change.cascade && change.kind == Kind::drop_column) {
       for (const std::string& view : catalog.views_reading(change.relation, change.name)) {
         out.push_back(view);
@@ -116,6 +108,8 @@ std::optional<std::vector<std::string>> indexes_touched(const std::vector<sql::S
       case Kind::rename_sequence:
       case Kind::set_identity:
       case Kind::drop_identity:
+      case Kind::create_schema:
+      case Kind::set_search_path:
       case Kind::no_schema_effect: break;
       case Kind::create_index: names.push_back(change.name); break;
       case Kind::drop_index: names.insert(names.end(), change.names.begin(), change.names.end()); break;
@@ -125,16 +119,37 @@ std::optional<std::vector<std::string>> indexes_touched(const std::vector<sql::S
   return names;
 }
 
-// Replays one parsed migration statement into `catalog`. Throws InputError when PostgreSQL would
-// reject it; reports statements whose effect is not modeled.
+// A migration's connection, as far as names go: `SET search_path` holds for the rest of its
+// file (each migration file runs in a session of its own; the next starts from the default).
+struct Session {
+  catalog::SearchPath path;
+  const SourceFile* file = nullptr;
+
+  // Turns the names `parsed` wrote into catalog keys, and follows its SET search_path.
+  void name_objects(postgres::ParsedStatement& parsed, const Statement& statement, const catalog::Catalog& catalog) {
+    const SourceFile* own = statement.origin ? statement.origin->file : nullptr;
+    if (own != file) {
+      file = own;
+      path = {};
+    }
+    catalog::qualify(parsed.changes, path, catalog);
+    for (const sql::SchemaChange& change : parsed.changes) {
+      if (change.kind != Kind::set_search_path) continue;
+      path = change.detail == "default" ? catalog::SearchPath() : catalog::SearchPath(change.names);
+    }
+  }
+};
+
+// Replays one parsed migration statement into `catalog` (its names already qualified). Throws
+// InputError when PostgreSQL would reject it; reports statements whose effect is not modeled.
 void replay(catalog::Catalog& catalog, const postgres::ParsedStatement& parsed, const Statement& statement,
-            const char* which, std::vector<Diagnostic>* findings) {
+            const catalog::SearchPath& path, const char* which, std::vector<Diagnostic>* findings) {
   for (const sql::SchemaChange& change : parsed.changes) {
     catalog::ViewShape view;
     if (change.kind == Kind::create_view && change.view_query) {
       std::vector<NameError> errors;
-      view.columns = NameResolver(catalog).output_columns(*change.view_query, errors, &view.reads);
-      view.depends_on = relations_read(*change.view_query);
+      NameResolver resolver(catalog, path);
+      view.columns = resolver.output_columns(*change.view_query, errors, &view.reads, &view.depends_on);
       if (!errors.empty()) {
         const NameError& e = errors.front();
         throw InputError{fmt::format("{} migration statement would fail on PostgreSQL: {} ({})", which, e.message, e.sqlstate),
@@ -195,15 +210,17 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
   catalog::Catalog next = deployed;
   // Reserved: these element types do not all have noexcept moves, so growth would copy them all.
   result.replay.diffs.reserve(plan.incoming.size());
+  Session session;
   for (size_t k = 0; k < plan.incoming.size(); ++k) {
     const Statement& s = plan.incoming[k];
     postgres::ParsedStatement& parsed = incoming.get(k);
     throw_if_unparsed(parsed, s, "new");
+    session.name_objects(parsed, s, next);
     std::vector<std::string> touched = touched_relations(parsed.changes, next);
     std::optional<std::vector<std::string>> indexes = indexes_touched(parsed.changes);
     const std::vector<std::string>* only = indexes ? &*indexes : nullptr;
     catalog::Catalog before = next.subset(touched, only);
-    replay(next, parsed, s, "new", &result.migration_findings);
+    replay(next, parsed, s, session.path, "new", &result.migration_findings);
     catalog::Catalog after = next.subset(touched, only);
     std::vector<catalog::Change> changes = catalog::diff(before, after);
     blame.record(changes, after, s.span());
@@ -217,9 +234,11 @@ catalog::Catalog build_declarative(const std::vector<Statement>& target, const c
                                    const std::vector<Statement>& edited, PostgresStaticResult& result, Blame& blame) {
   catalog::Catalog next;
   ParallelAhead<postgres::ParsedStatement> parsed = parse_ahead(target);
+  Session session;
   for (size_t i = 0; i < target.size(); ++i) {
     throw_if_unparsed(parsed.get(i), target[i], "new");
-    replay(next, parsed.get(i), target[i], "new", nullptr);
+    session.name_objects(parsed.get(i), target[i], next);
+    replay(next, parsed.get(i), target[i], session.path, "new", nullptr);
   }
   result.replay.diffs = attribute_changes(deployed, next, edited);
   for (size_t k = 0; k < edited.size(); ++k) {
@@ -243,9 +262,11 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   Stopwatch clock;
   {
     ParallelAhead<postgres::ParsedStatement> parsed = parse_ahead(plan.deployed);
+    Session session;
     for (size_t i = 0; i < plan.deployed.size(); ++i) {
       throw_if_unparsed(parsed.get(i), plan.deployed[i], "deployed");
-      replay(deployed, parsed.get(i), plan.deployed[i], "deployed", nullptr);
+      session.name_objects(parsed.get(i), plan.deployed[i], deployed);
+      replay(deployed, parsed.get(i), plan.deployed[i], session.path, "deployed", nullptr);
     }
   }
 

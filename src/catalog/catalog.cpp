@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "catalog/search_path.h"
 
 namespace mc::catalog {
 
@@ -64,12 +65,8 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
   std::vector<std::string> sequences = sequences_owned_by(from);
   for (const std::string& name : sequences) sequences_[name].relation = renamed;
   // SET SCHEMA moves the owned sequences too (a rename does not rename them).
-  auto schema_of = [](std::string_view name) { return name.substr(0, name.find('.') + 1); };
-  if (!iequals(schema_of(from), schema_of(to))) {
-    for (const std::string& name : sequences) {
-      std::string_view bare = std::string_view(name).substr(schema_of(name).size());
-      rename_sequence(name, std::string(schema_of(to)) + std::string(bare));
-    }
+  if (!iequals(key_prefix(from), key_prefix(to))) {
+    for (const std::string& name : sequences) rename_sequence(name, key_prefix(to) + std::string(unqualified(name)));
   }
   edit_views([&](const Relation& view) {
     auto same = [&](const std::string& name) { return iequals(name, from); };
@@ -285,6 +282,45 @@ void Catalog::replace_relations(const Catalog& source, const std::vector<std::st
       for (const Index* index : source.indexes_on(name)) add_index(*index);
     }
   }
+}
+
+void Catalog::add_schema(std::string_view name) { schemas_.insert(to_lower(name)); }
+bool Catalog::drop_schema(std::string_view name) { return schemas_.erase(to_lower(name)) > 0; }
+
+namespace {
+
+// Whether catalog key `key` names an object of `schema` (public's keys are bare).
+bool in_schema(std::string_view key, std::string_view schema) {
+  std::string_view own = schema_of(key);
+  return own.empty() ? iequals(schema, "public") : iequals(own, schema);
+}
+
+template <class Map>
+std::vector<std::string> keys_in(const Map& map, std::string_view schema) {
+  std::vector<std::string> out;
+  for (const auto& entry : map) {
+    if (in_schema(entry.first, schema)) out.push_back(entry.first);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Catalog::has_schema(std::string_view name) const {
+  return schemas_.count(to_lower(name)) > 0 || !relations_in(name).empty() || !sequences_in(name).empty();
+}
+std::vector<std::string> Catalog::relations_in(std::string_view schema) const { return keys_in(relations_, schema); }
+std::vector<std::string> Catalog::sequences_in(std::string_view schema) const { return keys_in(sequences_, schema); }
+std::vector<std::string> Catalog::indexes_in(std::string_view schema) const { return keys_in(indexes_, schema); }
+
+bool Catalog::rename_index(std::string_view from, std::string_view to) {
+  const Index* found = find_index(from);
+  if (!found) return false;
+  Index moved = *found;
+  drop_index(from);
+  moved.name = std::string(to);
+  add_index(std::move(moved));
+  return true;
 }
 
 std::vector<const Index*> Catalog::indexes_on(std::string_view table) const {

@@ -164,6 +164,18 @@ class Catalog {
   std::vector<std::string> sequences_owned_by(std::string_view relation, std::string_view column = {}) const;
   const std::map<std::string, SequenceOwner>& sequences() const { return sequences_; }
 
+  // Schemas the migrations created; `public` is there from the start. A schema also exists
+  // while it holds objects: some are made where the catalog cannot see (extensions, platforms
+  // such as Supabase's `auth`).
+  void add_schema(std::string_view name);
+  bool drop_schema(std::string_view name);
+  bool has_schema(std::string_view name) const;
+  // Keys of the relations, sequences and indexes in `schema` (bare keys are public's).
+  std::vector<std::string> relations_in(std::string_view schema) const;
+  std::vector<std::string> sequences_in(std::string_view schema) const;
+  std::vector<std::string> indexes_in(std::string_view schema) const;
+  bool rename_index(std::string_view from, std::string_view to);
+
   RelationRange relations() const { return RelationRange(relations_); }
   const std::map<std::string, Index>& indexes() const { return indexes_; }
 
@@ -176,6 +188,7 @@ class Catalog {
   std::map<std::string, std::vector<std::string>> enums_;
   std::map<std::string, std::vector<std::pair<int, int>>> functions_;
   std::map<std::string, SequenceOwner> sequences_;
+  std::set<std::string> schemas_ = {"public"};
   // lower-cased table name -> lower-cased index names, so per-table lookups do not scan the schema
   std::map<std::string, std::set<std::string>> indexes_by_table_;
 };

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "catalog/search_path.h"
 
 namespace mc::catalog {
 
@@ -126,6 +127,41 @@ std::optional<std::string> drop_sequence_users(Catalog& catalog, const std::stri
     c->default_expr.reset();
     c->generated = false;
   }
+  return std::nullopt;
+}
+
+// DROP SCHEMA: refused while it holds objects, or with CASCADE they go too (and the views
+// elsewhere over its relations). A schema the catalog never saw is not an error: it may have
+// been made where the catalog cannot see.
+std::optional<std::string> drop_schema(Catalog& catalog, const std::string& schema, bool cascade) {
+  std::vector<std::string> relations = catalog.relations_in(schema);
+  std::vector<std::string> sequences = catalog.sequences_in(schema);
+  if (!cascade && (!relations.empty() || !sequences.empty())) {
+    bool table = !relations.empty();
+    const std::string& first = table ? catalog.find_relation(relations.front())->name : sequences.front();
+    const Relation* rel = table ? catalog.find_relation(relations.front()) : nullptr;
+    const char* kind = !rel ? "sequence" : rel->kind == RelationKind::view ? "view" : "table";
+    return fmt::format("cannot drop schema {} because other objects depend on it: {} {} (2BP01)", schema, kind, first);
+  }
+  for (const std::string& key : relations) {
+    for (const std::string& view : catalog.dependents_of(key)) catalog.drop_relation(view);
+    drop_owned_sequences(catalog, key);
+    catalog.drop_relation(key);
+  }
+  for (const std::string& key : catalog.sequences_in(schema)) catalog.drop_sequence(key);
+  catalog.drop_schema(schema);
+  return std::nullopt;
+}
+
+// ALTER SCHEMA RENAME: every object in it moves to the new name; views over them follow.
+std::optional<std::string> rename_schema(Catalog& catalog, const std::string& from, const std::string& to) {
+  if (!catalog.has_schema(from)) return std::nullopt;  // not one the catalog knows
+  if (catalog.has_schema(to)) return fmt::format("schema \"{}\" already exists (42P06)", to);
+  for (const std::string& key : catalog.relations_in(from)) catalog.rename_relation(key, catalog_key(to, unqualified(key)));
+  for (const std::string& key : catalog.sequences_in(from)) catalog.rename_sequence(key, catalog_key(to, unqualified(key)));
+  for (const std::string& key : catalog.indexes_in(from)) catalog.rename_index(key, catalog_key(to, unqualified(key)));
+  catalog.drop_schema(from);
+  catalog.add_schema(to);
   return std::nullopt;
 }
 
@@ -410,6 +446,20 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
     case Kind::drop_type:
       for (const std::string& name : ch.names) catalog.drop_enum(name);
       return std::nullopt;
+    case Kind::create_schema:
+      if (catalog.has_schema(ch.name)) {
+        if (ch.if_not_exists) return std::nullopt;
+        return fmt::format("schema \"{}\" already exists (42P06)", ch.name);
+      }
+      catalog.add_schema(ch.name);
+      return std::nullopt;
+    case Kind::drop_schema:
+      for (const std::string& name : ch.names) {
+        if (auto error = drop_schema(catalog, name, ch.cascade)) return error;
+      }
+      return std::nullopt;
+    case Kind::rename_schema: return rename_schema(catalog, ch.name, ch.new_name);
+    case Kind::set_search_path:  // session state: the caller keeps the path
     case Kind::no_schema_effect:
     case Kind::unmodeled: return std::nullopt;
   }

@@ -61,10 +61,16 @@ struct SchemaChange {
     create_sequence,     // name
     drop_sequence,       // names
     rename_sequence,     // name -> new_name
+    create_schema,       // name
+    drop_schema,         // names
+    rename_schema,       // name -> new_name
+    set_search_path,     // names: the schemas in order; none with detail "default" (RESET, SET ... TO DEFAULT)
     no_schema_effect,  // SET, BEGIN, COMMIT, DML backfills, comments, grants ...
     unmodeled          // changes the schema in ways the catalog does not model
   };
   Kind kind = Kind::no_schema_effect;
+  // Relation, index and sequence names arrive as written ("schema.name", or bare when not
+  // qualified); the replay turns them into catalog keys through the search_path.
   std::string relation;
   std::string name;      // column, index or constraint
   std::string new_name;  // renames

@@ -26,9 +26,30 @@ std::string node_kind_name(const Node* node) {
   return "statement";
 }
 
+// A relation's name as written: "schema.name" when qualified, else bare (the replay looks bare
+// names up through the search_path).
+std::string written_name(const std::string& schema, const std::string& name) { return schema.empty() ? name : schema + "." + name; }
+
 std::string relation_name(const PgQuery__RangeVar* rv) {
   if (!rv || !rv->relname) return "";
-  return sql::RelationRef::qualified_name(rv->schemaname ? rv->schemaname : "", rv->relname);
+  return written_name(rv->schemaname ? rv->schemaname : "", rv->relname);
+}
+
+// SET search_path TO a, 'b' / RESET search_path: each argument names one schema exactly (the
+// server quotes string arguments, so 'a, b' is one schema named "a, b").
+SchemaChange search_path_change(const PgQuery__VariableSetStmt* v) {
+  SchemaChange ch;
+  ch.kind = Kind::set_search_path;
+  if (v->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE) {
+    ch.detail = "default";
+    return ch;
+  }
+  for (size_t i = 0; i < v->n_args; ++i) {
+    const Node* arg = v->args[i];
+    if (arg->node_case != PG_QUERY__NODE__NODE_A_CONST || arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL) continue;
+    ch.names.push_back(arg->a_const->sval->sval);
+  }
+  return ch;
 }
 
 std::vector<std::string> key_names(Node* const* keys, size_t n) {
@@ -284,6 +305,10 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT:
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::no_schema_effect; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+          ch.kind = Kind::rename_schema;
+          ch.name = r->subname ? r->subname : "";
+          break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
           ch.kind = Kind::rename_sequence;
           ch.name = ch.relation;
@@ -321,6 +346,7 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::drop_index; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: ch.kind = Kind::drop_type; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: ch.kind = Kind::drop_sequence; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: ch.kind = Kind::drop_schema; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
         case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
           ch.kind = Kind::drop_function;
@@ -339,7 +365,7 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       for (size_t i = 0; i < d->n_objects; ++i) {
         auto parts = object_name(d->objects[i]);
         if (parts.empty()) continue;
-        ch.names.push_back(parts.size() >= 2 ? sql::RelationRef::qualified_name(parts[parts.size() - 2], parts.back()) : parts.back());
+        ch.names.push_back(parts.size() >= 2 ? written_name(parts[parts.size() - 2], parts.back()) : parts.back());
       }
       out.push_back(ch);
       return out;
@@ -405,7 +431,7 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       } else {
         ch.kind = Kind::rename_relation;
         ch.relation = relation_name(a->relation);
-        ch.new_name = sql::RelationRef::qualified_name(a->newschema ? a->newschema : "", a->relation->relname);
+        ch.new_name = written_name(a->newschema ? a->newschema : "public", a->relation->relname);  // always qualified
         ch.if_exists = a->missing_ok;
       }
       out.push_back(ch);
@@ -438,12 +464,35 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       ch.if_not_exists = stmt->create_seq_stmt->if_not_exists;
       out.push_back(ch);
       return out;
+    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT: {
+      const PgQuery__VariableSetStmt* v = stmt->variable_set_stmt;
+      bool all = v->kind == PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL;
+      if (all || (v->name && std::string_view(v->name) == "search_path")) {
+        out.push_back(search_path_change(v));
+        return out;
+      }
+      ch.kind = Kind::no_schema_effect;
+      ch.detail = node_kind_name(stmt);
+      out.push_back(ch);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: {
+      const PgQuery__CreateSchemaStmt* c = stmt->create_schema_stmt;
+      if (!c->schemaname || c->n_schema_elts > 0) {  // AUTHORIZATION without a name; objects created inside
+        ch.kind = Kind::unmodeled;
+        ch.detail = c->schemaname ? "CREATE SCHEMA with the objects it creates" : "CREATE SCHEMA named after a role";
+      } else {
+        ch.kind = Kind::create_schema;
+        ch.name = c->schemaname;
+        ch.if_not_exists = c->if_not_exists;
+      }
+      out.push_back(ch);
+      return out;
+    }
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
-    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
     case PG_QUERY__NODE__NODE_GRANT_STMT:
     case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
-    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
