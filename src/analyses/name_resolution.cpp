@@ -124,7 +124,7 @@ class Walker {
           if (relations_) relations_->insert(to_lower(rel->name));
           for (const auto& c : rel->columns) b.columns.push_back(c.name);
         } else {
-          error("42P01", fmt::format("relation \"{}\" does not exist", name), item.relation.location, name, "", name);
+          missing_relation(item.relation);
           b.known = false;
         }
         break;
@@ -218,6 +218,19 @@ class Walker {
           "'" + call.first_literal + "'");
   }
 
+  // 42P01 at a relation as written; its key where the deployed schema had it, so that blame
+  // finds the statement that dropped or moved it.
+  void missing_relation(const sql::RelationRef& ref) {
+    std::string written = ref.schema.empty() ? ref.name : ref.schema + "." + ref.name;
+    std::string key = written;
+    if (before_) {
+      auto existed = [&](const std::string& k) { return before_->find_relation(k) != nullptr; };
+      std::string found = path_.lookup(ref.schema, ref.name, existed);
+      if (before_->find_relation(found)) key = before_->find_relation(found)->name;
+    }
+    error("42P01", fmt::format("relation \"{}\" does not exist", written), ref.location, key, "", written);
+  }
+
   // A relation by its written name: a qualified one in its schema, a bare one through the path.
   const catalog::Relation* find_relation(const sql::RelationRef& ref) const {
     auto exists = [&](const std::string& key) { return catalog_.find_relation(key) != nullptr; };
@@ -292,8 +305,7 @@ class Walker {
     const catalog::Relation* target = nullptr;
     if (!w.target.schema.empty() || !root.find_cte(w.target.name)) target = find_relation(w.target);
     if (!target) {
-      error("42P01", fmt::format("relation \"{}\" does not exist", w.target.name), w.target.location, w.target.name, "",
-            w.target.name);
+      missing_relation(w.target);
       return;
     }
     Binding self{w.alias.empty() ? w.target.name : w.alias, target->name, {}, true};

@@ -72,6 +72,8 @@ void note_not_replayable(const MigrationInputs& old_tree, const MigrationInputs&
 
 MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationInputs& new_tree, const Splitter& split) {
   MigrationPlan plan;
+  plan.deployed_search_path = old_tree.search_path;
+  plan.incoming_search_path = new_tree.search_path;
   std::map<std::string, std::vector<Statement>> old_by_path;
   std::set<std::string> old_statement_texts;
   for (const MigrationSource& source : old_tree.sources) {

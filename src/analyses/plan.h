@@ -21,6 +21,11 @@ struct MigrationPlan {
   // these statements built fresh — the new tree's whole schema — not `deployed` + `incoming`;
   // `incoming` then holds those of them the old tree lacks (the edits), to point at.
   std::optional<std::vector<Statement>> target;
+  // PostgreSQL's search_path each migration file starts with, in the setting's syntax ("" for
+  // the server's default): the old tree's for the deployed statements (and the old code's
+  // queries), the new tree's for the new ones.
+  std::string deployed_search_path;
+  std::string incoming_search_path;
 };
 
 // New units are files whose path OLD lacks (directories), or statements whose normalized text

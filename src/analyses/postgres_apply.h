@@ -51,6 +51,9 @@ class MigrationRunner {
 
   pgserver::Connection& connection_;
   bool create_missing_roles_;
+  // Each migration file runs in a session of its own: a SET search_path in one does not reach
+  // the next (RESET returns to the connection's configured one).
+  const SourceFile* file_ = nullptr;
 };
 
 }  // namespace mc

@@ -120,9 +120,12 @@ std::optional<std::vector<std::string>> indexes_touched(const std::vector<sql::S
 }
 
 // A migration's connection, as far as names go: `SET search_path` holds for the rest of its
-// file (each migration file runs in a session of its own; the next starts from the default).
+// file (each migration file runs in a session of its own; the next starts from `start`, the
+// configured search_path or the server's default).
 struct Session {
-  catalog::SearchPath path;
+  explicit Session(const std::string& setting) : start(setting.empty() ? catalog::SearchPath() : catalog::SearchPath::parse(setting)) {}
+  catalog::SearchPath start;
+  catalog::SearchPath path = start;
   const SourceFile* file = nullptr;
 
   // Turns the names `parsed` wrote into catalog keys, and follows its SET search_path.
@@ -130,7 +133,7 @@ struct Session {
     const SourceFile* own = statement.origin ? statement.origin->file : nullptr;
     if (own != file) {
       file = own;
-      path = {};
+      path = start;
     }
     catalog::qualify(parsed.changes, path, catalog);
     for (const sql::SchemaChange& change : parsed.changes) {
@@ -139,6 +142,21 @@ struct Session {
     }
   }
 };
+
+// For a relation that is missing where the search_path looked but exists in another schema: the
+// migrations likely run with a search_path migcompat was not told about.
+std::string search_path_hint(const catalog::Catalog& catalog, const sql::SchemaChange& change, const std::string& error) {
+  if (error.find("(42P01)") == std::string::npos || change.relation.empty()) return "";
+  std::string_view wanted = catalog::unqualified(change.relation);
+  for (const auto& [key, rel] : catalog.relations()) {
+    if (key != change.relation && iequals(catalog::unqualified(key), wanted)) {
+      return fmt::format("; there is a relation {} in another schema: if the migrations run with a search_path that "
+                         "finds it, set `search_path` in migcompat.toml (or --search-path)",
+                         rel.name);
+    }
+  }
+  return "";
+}
 
 // Replays one parsed migration statement into `catalog` (its names already qualified). Throws
 // InputError when PostgreSQL would reject it; reports statements whose effect is not modeled.
@@ -157,7 +175,9 @@ void replay(catalog::Catalog& catalog, const postgres::ParsedStatement& parsed, 
       }
     }
     if (auto error = catalog::apply(catalog, change, view)) {
-      throw InputError{fmt::format("{} migration statement would fail on PostgreSQL: {}", which, *error), statement.span(), {}};
+      throw InputError{fmt::format("{} migration statement would fail on PostgreSQL: {}{}", which, *error,
+                                   search_path_hint(catalog, change, *error)),
+                       statement.span(), {}};
     }
     if (change.kind == Kind::unmodeled && findings) {
       Diagnostic d = make_diagnostic(checks::statement_not_modeled);
@@ -210,7 +230,7 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
   catalog::Catalog next = deployed;
   // Reserved: these element types do not all have noexcept moves, so growth would copy them all.
   result.replay.diffs.reserve(plan.incoming.size());
-  Session session;
+  Session session(plan.incoming_search_path);
   for (size_t k = 0; k < plan.incoming.size(); ++k) {
     const Statement& s = plan.incoming[k];
     postgres::ParsedStatement& parsed = incoming.get(k);
@@ -231,10 +251,11 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
 
 // A declarative schema: the new file built fresh, its changes given to its edited statements.
 catalog::Catalog build_declarative(const std::vector<Statement>& target, const catalog::Catalog& deployed,
-                                   const std::vector<Statement>& edited, PostgresStaticResult& result, Blame& blame) {
+                                   const std::vector<Statement>& edited, const std::string& search_path,
+                                   PostgresStaticResult& result, Blame& blame) {
   catalog::Catalog next;
   ParallelAhead<postgres::ParsedStatement> parsed = parse_ahead(target);
-  Session session;
+  Session session(search_path);
   for (size_t i = 0; i < target.size(); ++i) {
     throw_if_unparsed(parsed.get(i), target[i], "new");
     session.name_objects(parsed.get(i), target[i], next);
@@ -262,7 +283,7 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   Stopwatch clock;
   {
     ParallelAhead<postgres::ParsedStatement> parsed = parse_ahead(plan.deployed);
-    Session session;
+    Session session(plan.deployed_search_path);
     for (size_t i = 0; i < plan.deployed.size(); ++i) {
       throw_if_unparsed(parsed.get(i), plan.deployed[i], "deployed");
       session.name_objects(parsed.get(i), plan.deployed[i], deployed);
@@ -275,7 +296,7 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   ParallelAhead<postgres::ParsedStatement> incoming = parse_ahead(plan.incoming);
   catalog::Catalog next;
   if (plan.target) {
-    next = build_declarative(*plan.target, deployed, plan.incoming, result, blame);
+    next = build_declarative(*plan.target, deployed, plan.incoming, plan.incoming_search_path, result, blame);
     for (size_t k = 0; k < plan.incoming.size(); ++k) incoming.get(k);  // parsed for the rules
   } else {
     next = apply_incoming(plan, deployed, incoming, result, blame);
@@ -283,8 +304,10 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   result.parsed_incoming = std::move(incoming).take();
   result.replay_seconds = clock.lap();
 
-  NameResolver on_deployed(deployed);
-  NameResolver on_next(next, deployed);
+  // The old code's connections: the old tree's search_path.
+  Session app(plan.deployed_search_path);
+  NameResolver on_deployed(deployed, app.start);
+  NameResolver on_next(next, deployed, app.start);
   for (size_t i = 0; i < queries.size(); ++i) {
     const Statement& query = queries[i];
     std::vector<Diagnostic>& out = result.query_findings[i];

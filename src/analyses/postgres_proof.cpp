@@ -90,13 +90,19 @@ Result run_rolled_back(Connection& c, const std::string& name, const Values& val
   return r;
 }
 
-// Proves old queries on one connection to each schema; one per worker thread.
+pgserver::ConnectTarget with_search_path(pgserver::ConnectTarget target, const std::string& search_path) {
+  target.search_path = search_path;
+  return target;
+}
+
+// Proves old queries on one connection to each schema; one per worker thread. The connections
+// have the old code's search_path.
 class QueryProver {
  public:
   QueryProver(const pgserver::ScratchServer& server, const std::string& old_db, const std::string& new_db,
-              const TypeCatalog& old_types, const TypeCatalog& new_types, int timeout_ms)
-      : old_(server.target(old_db, timeout_ms)),
-        new_(server.target(new_db, timeout_ms)),
+              const TypeCatalog& old_types, const TypeCatalog& new_types, int timeout_ms, const std::string& search_path)
+      : old_(with_search_path(server.target(old_db, timeout_ms), search_path)),
+        new_(with_search_path(server.target(new_db, timeout_ms), search_path)),
         old_types_(old_types),
         new_types_(new_types) {}
 
@@ -260,7 +266,10 @@ void find_culprits(pgserver::ScratchServer& server, const std::string& deployed,
     if (proof.verdicts[i].outcome == ServerVerdict::Outcome::breaks) pending.push_back(i);
   }
   if (pending.empty()) return;
-  Connection c(server.target(server.create_database("bisect", deployed), timeout_ms));
+  std::string bisect = server.create_database("bisect", deployed);
+  Connection c(with_search_path(server.target(bisect, timeout_ms), plan.incoming_search_path));
+  // The old code's queries run on a connection of their own, with the app's search_path.
+  Connection app(with_search_path(server.target(bisect, timeout_ms), plan.deployed_search_path));
   Result tables = c.must("SELECT string_agg(oid::regclass::text, ', ') FROM pg_class WHERE relkind IN ('r', 'p') AND oid >= 16384 "
                          "AND relnamespace::regnamespace::text NOT IN ('pg_catalog', 'information_schema')");
   if (!tables.is_null(0, 0)) c.exec("TRUNCATE " + tables.value(0, 0) + " CASCADE");
@@ -275,9 +284,9 @@ void find_culprits(pgserver::ScratchServer& server, const std::string& deployed,
     for (size_t i : pending) {
       std::string sql = sql::normalize_placeholders(queries[i].text(), sql::PlaceholderStyle::postgres);
       std::string name = fmt::format("b{}", i);
-      bool broken = !c.prepare(name, sql).ok();
-      if (!broken && proof.verdicts[i].at_execution) broken = !run_rolled_back(c, name, failing_values[i]).ok();
-      if (!broken) c.exec("DEALLOCATE " + name);
+      bool broken = !app.prepare(name, sql).ok();
+      if (!broken && proof.verdicts[i].at_execution) broken = !run_rolled_back(app, name, failing_values[i]).ok();
+      if (!broken) app.exec("DEALLOCATE " + name);
       if (broken) proof.verdicts[i].culprit = k;
       else still.push_back(i);
     }
@@ -314,7 +323,7 @@ ServerProof prove_on_postgres(const MigrationPlan& plan, const std::vector<State
     // the deployed one get its seeded rows (the new one gets the same after its migrations).
     std::string old_db = server->first_database("old");
     {
-      Connection c(server->target(old_db, timeout));
+      Connection c(with_search_path(server->target(old_db, timeout), plan.deployed_search_path));
       MigrationRunner runner(c, throwaway);
       for (const Statement& s : plan.deployed) {
         deadline.check("building the deployed schema");
@@ -327,7 +336,7 @@ ServerProof prove_on_postgres(const MigrationPlan& plan, const std::vector<State
     std::string new_db = plan.target ? server->create_database("new") : server->create_database("new", old_db);
     std::optional<TypeCatalog> old_types, new_types;
     {
-      Connection c(server->target(new_db, timeout));
+      Connection c(with_search_path(server->target(new_db, timeout), plan.incoming_search_path));
       MigrationRunner runner(c, throwaway);
       if (plan.target) {
         for (const Statement& s : *plan.target) {
@@ -360,7 +369,7 @@ ServerProof prove_on_postgres(const MigrationPlan& plan, const std::vector<State
     std::exception_ptr first_error;
     auto work = [&] {
       try {
-        QueryProver prover(*server, old_db, new_db, *old_types, *new_types, timeout);
+        QueryProver prover(*server, old_db, new_db, *old_types, *new_types, timeout, plan.deployed_search_path);
         for (size_t i; !stop && !interrupted() && (i = next++) < queries.size();) {
           deadline.check("proving old queries");
           proof.verdicts[i] = prover.prove(queries[i], i);

@@ -42,7 +42,7 @@ mc::LogProgress terminal_progress() {
 
 // Flags shared by the subcommands that read trees.
 struct TreeFlags {
-  std::string old_root, new_root = ".", base, head, dialect, migrations_format, engine = "auto", color = "auto";
+  std::string old_root, new_root = ".", base, head, dialect, migrations_format, search_path, engine = "auto", color = "auto";
   mc::ServerProofOptions server;
   bool strict = false;
   double statement_seconds = 30;
@@ -67,6 +67,9 @@ struct TreeFlags {
         ->check(CLI::IsMember({"auto", "sql", "goose", "dbmate", "drizzle", "flyway", "golang-migrate", "sqlx", "prisma",
                                "declarative"}));
     cmd->add_option("--queries", queries, "Glob of files holding the old code's queries (repeatable)");
+    cmd->add_option("--search-path", search_path,
+                    "PostgreSQL search_path of the app's connections and migrations, e.g. \"app, public\" (overrides "
+                    "migcompat.toml)");
     if (with_logs) {
       cmd->add_option("--logs", logs,
                       "Query log of the deployed code's workload, instead of the old tree's `logs` (repeatable): a "
@@ -84,6 +87,7 @@ struct TreeFlags {
     if (!migrations.empty()) o.overrides.migrations = migrations;
     if (!migrations_format.empty()) o.overrides.migrations_format = mc::parse_format(migrations_format);
     if (!queries.empty()) o.overrides.queries = queries;
+    if (!search_path.empty()) o.overrides.search_path = search_path;
     for (const std::string& log : logs) o.log_files.emplace_back(log);
     o.log_progress = terminal_progress();
     o.engine = engine == "none"       ? mc::Engine::none

@@ -129,6 +129,10 @@ TreeSettings parse_tree_settings(std::string_view text, const std::filesystem::p
       settings.queries = string_list(file, node, "queries", "glob strings", "[\"db/queries/*.sql\"]");
     } else if (key == "logs") {
       settings.logs = string_list(file, node, "logs", "glob strings", "[\"logs/postgresql-*.csv\"]");
+    } else if (key == "search_path") {
+      std::vector<std::string> schemas = string_list(file, node, "search_path", "schema names", "\"app, public\" or [\"app\", \"public\"]");
+      if (schemas.empty()) fail(file, node, "`search_path` lists no schema");
+      settings.search_path = fmt::format("{}", fmt::join(schemas, ", "));
     } else if (key == "rules") {
       const toml::table* rules = node.as_table();
       if (!rules) fail(file, node, "`rules` must be a table: [rules] with lines like MC101 = \"off\" or drop-column = \"error\"");
@@ -142,7 +146,7 @@ TreeSettings parse_tree_settings(std::string_view text, const std::filesystem::p
     } else if (key == "engine") {
       // Reserved for later settings; accepted so configs can be written ahead.
     } else {
-      fail(file, node, fmt::format("unknown key `{}` (expected dialect, migrations, migrations_format, migrations_ignore, baselines, queries, logs, rules)", key.str()));
+      fail(file, node, fmt::format("unknown key `{}` (expected dialect, migrations, migrations_format, migrations_ignore, baselines, queries, logs, search_path, rules)", key.str()));
     }
   }
   return settings;
@@ -156,6 +160,7 @@ TreeSettings merge(TreeSettings base, const TreeSettings& overrides) {
   if (overrides.baselines) base.baselines = overrides.baselines;
   if (overrides.queries) base.queries = overrides.queries;
   if (overrides.logs) base.logs = overrides.logs;
+  if (overrides.search_path) base.search_path = overrides.search_path;
   base.rules.insert(base.rules.end(), overrides.rules.begin(), overrides.rules.end());
   return base;
 }

@@ -40,6 +40,9 @@ struct TreeSettings {
   std::optional<std::string> baselines;  // a directory of full-schema files named by version (`0.26.sql`, `B5__x.sql`)
   std::optional<std::vector<std::string>> queries;  // globs, relative to the tree root
   std::optional<std::vector<std::string>> logs;     // query logs (the deployed code's workload): globs, as queries
+  // PostgreSQL: the search_path the app's connections and each migration file start with, in
+  // the setting's syntax ("app, public"); unset is the server's default ("$user", public).
+  std::optional<std::string> search_path;
   std::vector<RuleSetting> rules;
 };
 

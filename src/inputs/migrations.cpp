@@ -166,6 +166,7 @@ std::vector<std::string> configured_locations(const Tree& tree) {
 
 MigrationInputs load_migrations(SourceManager& sources, CodeModules& modules, const Tree& tree, std::optional<Dialect> dialect) {
   MigrationInputs out;
+  out.search_path = tree.settings.search_path.value_or("");
   std::vector<std::string> locations = configured_locations(tree);
   if (locations.empty()) return out;
   for (const std::string& l : locations) {

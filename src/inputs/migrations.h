@@ -31,6 +31,7 @@ struct MigrationSource {
 struct MigrationInputs {
   std::string location;  // the configured directories and files, comma-separated ("" when none)
   MigrationFormat format = MigrationFormat::auto_detect;
+  std::string search_path;  // what each migration file's session starts with ("" for the server's default)
   std::vector<MigrationSource> sources;  // in apply order
   std::vector<MigrationFile> not_replayable;  // migrations written as code: their effects are not seen
   std::vector<SkippedFile> skipped;           // files under the migrations that are not applied, and why

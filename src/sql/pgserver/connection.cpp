@@ -64,6 +64,15 @@ Connection::Connection(const ConnectTarget& target) {
   std::string options = target.statement_timeout_ms > 0
                             ? fmt::format("-c statement_timeout={}", target.statement_timeout_ms)
                             : std::string();
+  if (!target.search_path.empty()) {
+    // Startup options split at spaces; a backslash keeps one in the value.
+    std::string value;
+    for (char c : target.search_path) {
+      if (c == ' ' || c == '\\') value += '\\';
+      value += c;
+    }
+    options += (options.empty() ? "" : " ") + std::string("-c search_path=") + value;
+  }
   std::vector<const char*> keys = {"dbname", "application_name", "connect_timeout", "client_encoding"};
   std::vector<const char*> values = {target.conninfo.c_str(), "migcompat", "10", "UTF8"};
   if (!target.database.empty()) keys.push_back("dbname"), values.push_back(target.database.c_str());

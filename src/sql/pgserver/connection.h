@@ -49,6 +49,7 @@ struct ConnectTarget {
   std::string conninfo;  // keyword=value string or postgresql:// URL; may hold a password
   std::string database;  // overrides the database of conninfo when not empty
   int statement_timeout_ms = 0;
+  std::string search_path;  // the session's search_path, in the setting's syntax; "" for the server's
 };
 
 class Connection {
