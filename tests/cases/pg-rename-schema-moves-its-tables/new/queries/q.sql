@@ -1,0 +1,1 @@
+SELECT total FROM billing.invoices;

@@ -1,0 +1,4 @@
+CREATE SCHEMA s;
+CREATE TABLE s.t (id int PRIMARY KEY, c text);
+CREATE INDEX i ON s.t (c);
+ALTER TABLE s.t ADD CONSTRAINT t_c_key UNIQUE (c);
