@@ -24,10 +24,11 @@ void qualify(sql::SchemaChange& ch, const SearchPath& path, const Catalog& catal
   };
   auto index = [&](const std::string& key) { return catalog.find_index(key) != nullptr; };
   auto sequence = [&](const std::string& key) { return catalog.has_sequence(key); };
+  auto schema = [&](std::string_view name) { return catalog.has_schema(name); };
   switch (ch.kind) {
     case Kind::create_table:
-    case Kind::create_view: ch.relation = path.creation(ch.relation); return;
-    case Kind::create_sequence: ch.name = path.creation(ch.name); return;
+    case Kind::create_view: ch.relation = path.creation(ch.relation, schema); return;
+    case Kind::create_sequence: ch.name = path.creation(ch.name, schema); return;
     case Kind::drop_relation:
       for (std::string& name : ch.names) name = path.lookup(name, relation);
       return;

@@ -86,9 +86,14 @@ std::string SearchPath::lookup(std::string_view schema, std::string_view name,
   return creation(name);
 }
 
-std::string SearchPath::creation(std::string_view written) const {
+std::string SearchPath::creation(std::string_view written, const std::function<bool(std::string_view)>& schema_exists) const {
   std::string_view schema = schema_of(written);
   if (!schema.empty()) return catalog_key(schema, unqualified(written));
+  if (schema_exists) {
+    for (const std::string& s : schemas_) {
+      if (searchable(s) && schema_exists(s)) return catalog_key(s, written);
+    }
+  }
   for (const std::string& s : schemas_) {
     if (searchable(s)) return catalog_key(s, written);
   }

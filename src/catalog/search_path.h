@@ -35,8 +35,9 @@ class SearchPath {
   std::string lookup(std::string_view written, const std::function<bool(const std::string&)>& exists) const;
   std::string lookup(std::string_view schema, std::string_view name, const std::function<bool(const std::string&)>& exists) const;
   // The key of a written name an object is created under: bare names go to the path's first
-  // schema (the server's first schema that exists; the catalog does not know every schema).
-  std::string creation(std::string_view written) const;
+  // schema that `schema_exists` knows, as on the server; when it knows none of them (they may
+  // have been made where the catalog cannot see), to the first.
+  std::string creation(std::string_view written, const std::function<bool(std::string_view)>& schema_exists = {}) const;
 
   const std::vector<std::string>& schemas() const { return schemas_; }
   bool is_default() const;

@@ -181,6 +181,25 @@ def generated_migrations():
         "CREATE SEQUENCE tags_id_seq;",
         "DROP SEQUENCE IF EXISTS nothing_seq;",
     ]
+    # Schemas and search_path: where bare names are created and found, what moves and drops a
+    # schema's tables (the queries run with the default search_path).
+    out += [
+        "CREATE SCHEMA app;\nSET search_path TO app, public;\nCREATE TABLE accounts (id int);\nALTER TABLE accounts ADD COLUMN x int;",
+        "CREATE SCHEMA app;\nSET search_path TO app, public;\nALTER TABLE orders DROP COLUMN note;",
+        "CREATE SCHEMA app;\nALTER TABLE orders SET SCHEMA app;\nSET search_path TO app;\nALTER TABLE orders DROP COLUMN note;",
+        "CREATE SCHEMA app;\nALTER TABLE accounts SET SCHEMA app;\nSET search_path TO app, public;\n"
+        "CREATE VIEW public.accounts AS SELECT * FROM accounts;",
+        "CREATE SCHEMA app;\nCREATE TABLE app.t (id int);\nDROP SCHEMA app;",
+        "CREATE SCHEMA app;\nCREATE TABLE app.t (id int);\nDROP SCHEMA app CASCADE;",
+        "CREATE SCHEMA app;\nALTER TABLE tags SET SCHEMA app;\nDROP SCHEMA app CASCADE;",
+        "CREATE SCHEMA app;\nALTER TABLE tags SET SCHEMA app;\nALTER SCHEMA app RENAME TO app2;\nALTER TABLE app2.tags SET SCHEMA public;",
+        "CREATE SCHEMA app;\nCREATE SCHEMA app;",
+        "CREATE SCHEMA IF NOT EXISTS app;\nCREATE SCHEMA IF NOT EXISTS app;\nSET search_path TO nowhere, app;\nCREATE TABLE tags (id int);",
+        "CREATE SCHEMA app;\nCREATE TABLE app.t (id int);\nCREATE INDEX t_id_idx ON app.t (id);\nDROP INDEX app.t_id_idx;",
+        "CREATE SCHEMA app;\nCREATE TABLE app.t (id int);\nALTER TABLE app.t RENAME TO accounts;\nDROP TABLE app.accounts;",
+        "SET search_path TO pg_catalog;\nALTER TABLE public.orders DROP COLUMN note;\nRESET search_path;\nALTER TABLE orders DROP COLUMN total;",
+        "DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;",
+    ]
     return out
 
 
