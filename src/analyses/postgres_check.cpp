@@ -135,7 +135,7 @@ struct Session {
       file = own;
       path = start;
     }
-    catalog::qualify(parsed.changes, path, catalog);
+    catalog::qualify(parsed.changes, path, catalog, start);
     for (const sql::SchemaChange& change : parsed.changes) {
       if (change.kind != Kind::set_search_path) continue;
       path = change.detail == "default" ? catalog::SearchPath() : catalog::SearchPath(change.names);

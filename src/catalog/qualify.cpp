@@ -18,13 +18,17 @@ std::string beside(std::string_view key, std::string_view written) {
   return key_prefix(key) + std::string(written);
 }
 
-void qualify(sql::SchemaChange& ch, const SearchPath& path, const Catalog& catalog, const std::vector<std::string>& created) {
+void qualify(sql::SchemaChange& ch, const SearchPath& path, const Catalog& catalog, const SearchPath& configured,
+             const std::vector<std::string>& created) {
   auto relation = [&](const std::string& key) {
     return catalog.find_relation(key) != nullptr || std::find(created.begin(), created.end(), to_lower(key)) != created.end();
   };
   auto index = [&](const std::string& key) { return catalog.find_index(key) != nullptr; };
   auto sequence = [&](const std::string& key) { return catalog.has_sequence(key); };
-  auto schema = [&](std::string_view name) { return catalog.has_schema(name); };
+  auto schema = [&](std::string_view name) {
+    const auto& assumed = configured.schemas();
+    return catalog.has_schema(name) || std::find(assumed.begin(), assumed.end(), name) != assumed.end();
+  };
   switch (ch.kind) {
     case Kind::create_table:
     case Kind::create_view: ch.relation = path.creation(ch.relation, schema); return;
@@ -79,10 +83,11 @@ void qualify(sql::SchemaChange& ch, const SearchPath& path, const Catalog& catal
 
 }  // namespace
 
-void qualify(std::vector<sql::SchemaChange>& changes, const SearchPath& path, const Catalog& catalog) {
+void qualify(std::vector<sql::SchemaChange>& changes, const SearchPath& path, const Catalog& catalog,
+             const SearchPath& configured) {
   std::vector<std::string> created;
   for (sql::SchemaChange& change : changes) {
-    qualify(change, path, catalog, created);
+    qualify(change, path, catalog, configured, created);
     if (change.kind == Kind::create_table || change.kind == Kind::create_view) created.push_back(to_lower(change.relation));
   }
 }

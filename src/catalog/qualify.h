@@ -13,6 +13,9 @@ namespace mc::catalog {
 // catalog keeps enum types unqualified).
 // A statement's changes are qualified together: a relation its first change creates is found by
 // the changes after it (CREATE TABLE's constraints), though the catalog does not hold it yet.
-void qualify(std::vector<sql::SchemaChange>& changes, const SearchPath& path, const Catalog& catalog);
+// Schemas of `configured` (the search_path the user said the migrations start with) count as
+// existing though no migration creates them.
+void qualify(std::vector<sql::SchemaChange>& changes, const SearchPath& path, const Catalog& catalog,
+             const SearchPath& configured = {});
 
 }  // namespace mc::catalog
