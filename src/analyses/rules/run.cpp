@@ -16,7 +16,8 @@ namespace {
 
 using Command = sql::StatementFacts::Command;
 
-void advance(MigrationState& state, const Statement& statement, const sql::StatementFacts& facts, Dialect dialect) {
+void advance(MigrationState& state, const Statement& statement, const sql::StatementFacts& facts,
+             const std::vector<sql::SchemaChange>& intent, Dialect dialect) {
   if (dialect == Dialect::postgres && state.open_transactions > 0 && state.locked_table.empty() &&
       takes_blocking_lock(facts) && !facts.table.empty() && !state.created_tables.count(to_lower(facts.table))) {
     state.locked_table = facts.table;
@@ -35,7 +36,14 @@ void advance(MigrationState& state, const Statement& statement, const sql::State
       if (facts.setting == "lock_timeout") state.lock_timeout = true;
       if (facts.setting == "statement_timeout") state.statement_timeout = true;
       break;
-    case Command::create_table: state.created_tables.insert(to_lower(facts.table)); break;
+    case Command::create_table:
+      // As written (the facts) and as the catalog's key (the intent, qualified through the
+      // search_path): rules ask with either.
+      state.created_tables.insert(to_lower(facts.table));
+      for (const sql::SchemaChange& change : intent) {
+        if (change.kind == sql::SchemaChange::Kind::create_table) state.created_tables.insert(to_lower(change.relation));
+      }
+      break;
     default: break;
   }
 }
@@ -184,7 +192,7 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
       rule->check(context, found);
       for (const Finding& f : found) out.push_back(rule_diagnostic(*rule, s, f));
     }
-    advance(state, s, parsed.facts, run.dialect);
+    advance(state, s, parsed.facts, parsed.changes, run.dialect);
   }
   for (const auto& [file, state] : files) {
     const Statement* where = state.last_begin && state.open_transactions > 0 ? state.last_begin : last_statement[file];
