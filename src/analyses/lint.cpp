@@ -80,6 +80,7 @@ MigrationPlan plan_for(const Target& target, const MigrationInputs& all, const S
                                  *target.files.begin()),
                      {}, {}};
   }
+  history.search_path = upto.search_path = all.search_path;
   history.sources.assign(all.sources.begin(), all.sources.begin() + static_cast<std::ptrdiff_t>(first));
   upto.sources.assign(all.sources.begin(), all.sources.begin() + static_cast<std::ptrdiff_t>(last + 1));
   return plan_migrations(history, upto, split);

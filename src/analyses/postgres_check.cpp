@@ -123,7 +123,7 @@ std::optional<std::vector<std::string>> indexes_touched(const std::vector<sql::S
 // file (each migration file runs in a session of its own; the next starts from `start`, the
 // configured search_path or the server's default).
 struct Session {
-  explicit Session(const std::string& setting) : start(setting.empty() ? catalog::SearchPath() : catalog::SearchPath::parse(setting)) {}
+  explicit Session(const std::string& setting) : start(catalog::SearchPath::from_setting(setting)) {}
   catalog::SearchPath start;
   catalog::SearchPath path = start;
   const SourceFile* file = nullptr;

@@ -50,8 +50,9 @@ std::vector<QueryUse> on_sqlite(const MigrationPlan& plan, const std::vector<Sta
 std::vector<QueryUse> on_postgres(const MigrationPlan& plan, const std::vector<Statement>& queries) {
   MigrationPlan deployed_only;
   deployed_only.deployed = plan.deployed;
+  deployed_only.deployed_search_path = plan.deployed_search_path;
   PostgresStaticResult replayed = check_postgres_statically(deployed_only, {});
-  NameResolver resolver(replayed.replay.deployed);
+  NameResolver resolver(replayed.replay.deployed, catalog::SearchPath::from_setting(plan.deployed_search_path));
   std::vector<QueryUse> out;
   for (const Statement& q : queries) {
     QueryUse use;

@@ -28,6 +28,8 @@ class SearchPath {
   // A setting's value as PostgreSQL reads it: `app, "My Schema", public`. Entries are folded to
   // lower case unless quoted; `$user` is kept (and never matches: the role is unknown here).
   static SearchPath parse(std::string_view value);
+  // A configured setting: "" is the server's default.
+  static SearchPath from_setting(std::string_view value) { return value.empty() ? SearchPath() : parse(value); }
 
   // The key of a written name that refers to an existing object: qualified names go to their
   // schema; bare ones to the first schema in the path where `exists` finds them, else where
