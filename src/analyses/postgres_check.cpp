@@ -138,7 +138,7 @@ struct Session {
     catalog::qualify(parsed.changes, path, catalog, start);
     for (const sql::SchemaChange& change : parsed.changes) {
       if (change.kind != Kind::set_search_path) continue;
-      path = change.detail == "default" ? catalog::SearchPath() : catalog::SearchPath(change.names);
+      path = change.names.empty() ? start : catalog::SearchPath(change.names);
     }
   }
 };

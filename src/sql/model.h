@@ -64,7 +64,7 @@ struct SchemaChange {
     create_schema,       // name
     drop_schema,         // names
     rename_schema,       // name -> new_name
-    set_search_path,     // names: the schemas in order; none with detail "default" (RESET, SET ... TO DEFAULT)
+    set_search_path,     // names: the schemas in order; none for the default (RESET, SET ... TO DEFAULT)
     no_schema_effect,  // SET, BEGIN, COMMIT, DML backfills, comments, grants ...
     unmodeled          // changes the schema in ways the catalog does not model
   };

@@ -40,10 +40,7 @@ std::string relation_name(const PgQuery__RangeVar* rv) {
 SchemaChange search_path_change(const PgQuery__VariableSetStmt* v) {
   SchemaChange ch;
   ch.kind = Kind::set_search_path;
-  if (v->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE) {
-    ch.detail = "default";
-    return ch;
-  }
+  if (v->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE) return ch;  // the grammar allows no empty list otherwise
   for (size_t i = 0; i < v->n_args; ++i) {
     const Node* arg = v->args[i];
     if (arg->node_case != PG_QUERY__NODE__NODE_A_CONST || arg->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL) continue;
