@@ -72,6 +72,17 @@ std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>&
         }
       }
     }
+    if (change.cascade && change.kind == Kind::drop_type) {  // the columns of the type go, and their readers
+      for (const std::string& type : change.names) {
+        for (auto& [relation, column] : catalog.columns_of_type(type)) {
+          for (std::string& view : catalog.views_reading(relation, column)) {
+            for (std::string& dependent : catalog.dependents_of(view)) out.push_back(std::move(dependent));
+            out.push_back(std::move(view));
+          }
+          out.push_back(std::move(relation));
+        }
+      }
+    }
     if (change.cascade && change.kind == Kind::drop_column) {
       for (const std::string& view : catalog.views_reading(change.relation, change.name)) {
         out.push_back(view);

@@ -165,6 +165,25 @@ void Catalog::retype_columns(std::string_view from, std::string_view to) {
     }
   }
 }
+void Catalog::set_domain(std::string_view name, std::string base_type) { domains_[to_lower(name)] = std::move(base_type); }
+bool Catalog::drop_domain(std::string_view name) { return domains_.erase(to_lower(name)) > 0; }
+const std::string* Catalog::find_domain(std::string_view name) const {
+  auto it = domains_.find(to_lower(name));
+  return it == domains_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::pair<std::string, std::string>> Catalog::columns_of_type(std::string_view type) const {
+  std::string array = std::string(type) + "[]";
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [key, rel] : relations_) {
+    if (rel->kind != RelationKind::table) continue;
+    for (const Column& c : rel->columns) {
+      if (iequals(c.type, type) || iequals(c.type, array)) out.emplace_back(key, c.name);
+    }
+  }
+  return out;
+}
+
 const std::vector<std::string>* Catalog::find_enum(std::string_view name) const {
   auto it = enums_.find(to_lower(name));
   return it == enums_.end() ? nullptr : &it->second;

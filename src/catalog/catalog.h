@@ -149,6 +149,13 @@ class Catalog {
   const std::vector<std::string>* find_enum(std::string_view name) const;
   const std::map<std::string, std::vector<std::string>>& enums() const { return enums_; }
 
+  // Domains by (lower-cased) name: their base type.
+  void set_domain(std::string_view name, std::string base_type);
+  bool drop_domain(std::string_view name);
+  const std::string* find_domain(std::string_view name) const;
+  // Keys of the relations whose columns have type `type` (or arrays of it), with the columns.
+  std::vector<std::pair<std::string, std::string>> columns_of_type(std::string_view type) const;
+
   // Sequences by (lower-cased, schema-qualified outside public) name, with the column that owns
   // them ("" for none): a serial or identity column's goes with the column.
   struct SequenceOwner {
@@ -186,6 +193,7 @@ class Catalog {
   RelationMap relations_;
   std::map<std::string, Index> indexes_;
   std::map<std::string, std::vector<std::string>> enums_;
+  std::map<std::string, std::string> domains_;
   std::map<std::string, std::vector<std::pair<int, int>>> functions_;
   std::map<std::string, SequenceOwner> sequences_;
   std::set<std::string> schemas_ = {"public"};

@@ -130,6 +130,28 @@ std::optional<std::string> drop_sequence_users(Catalog& catalog, const std::stri
   return std::nullopt;
 }
 
+// DROP TYPE / DROP DOMAIN under columns of that type: refused, or with CASCADE the columns go
+// (and what goes with them: views that read them, their indexes).
+std::optional<std::string> drop_type_users(Catalog& catalog, const std::string& type, bool cascade) {
+  std::vector<std::pair<std::string, std::string>> users = catalog.columns_of_type(type);
+  if (users.empty()) return std::nullopt;
+  if (!cascade) {
+    const auto& [relation, column] = users.front();
+    return fmt::format("cannot drop type {} because other objects depend on it: column {} of table {} (2BP01)", type, column,
+                       catalog.find_relation(relation)->name);
+  }
+  for (const auto& [relation, column] : users) {
+    if (!catalog.find_relation(relation)) continue;  // gone with an earlier column's views
+    sql::SchemaChange drop;
+    drop.kind = Kind::drop_column;
+    drop.relation = relation;
+    drop.name = column;
+    drop.cascade = true;
+    if (auto error = apply(catalog, drop)) return error;
+  }
+  return std::nullopt;
+}
+
 // DROP SCHEMA: refused while it holds objects, or with CASCADE they go too (and the views
 // elsewhere over its relations). A schema the catalog never saw is not an error: it may have
 // been made where the catalog cannot see.
@@ -401,14 +423,27 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
     }
     case Kind::rename_type: {
       const auto* labels = catalog.find_enum(ch.name);
-      if (!labels) return std::nullopt;  // not an enum the catalog models
-      if (catalog.find_enum(ch.new_name)) return fmt::format("type \"{}\" already exists (42710)", ch.new_name);
-      auto moved = *labels;
-      catalog.drop_enum(ch.name);
-      catalog.set_enum(ch.new_name, std::move(moved));
+      const std::string* base = catalog.find_domain(ch.name);
+      if (!labels && !base) return std::nullopt;  // not a type the catalog models
+      if (catalog.find_enum(ch.new_name) || catalog.find_domain(ch.new_name)) {
+        return fmt::format("type \"{}\" already exists (42710)", ch.new_name);
+      }
+      if (labels) {
+        auto moved = *labels;
+        catalog.drop_enum(ch.name);
+        catalog.set_enum(ch.new_name, std::move(moved));
+      } else {
+        std::string moved = *base;
+        catalog.drop_domain(ch.name);
+        catalog.set_domain(ch.new_name, std::move(moved));
+      }
       catalog.retype_columns(ch.name, ch.new_name);
       return std::nullopt;
     }
+    case Kind::create_domain:
+      if (catalog.find_enum(ch.name) || catalog.find_domain(ch.name)) return fmt::format("type \"{}\" already exists (42710)", ch.name);
+      catalog.set_domain(ch.name, ch.detail);
+      return std::nullopt;
     // Functions also come from sources the catalog does not model (extensions, DO blocks), so a
     // drop or rename of an unknown one is not an error here.
     case Kind::create_function:
@@ -444,7 +479,12 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       catalog.rename_sequence(ch.name, ch.new_name);
       return std::nullopt;
     case Kind::drop_type:
-      for (const std::string& name : ch.names) catalog.drop_enum(name);
+      for (const std::string& name : ch.names) {
+        if (!catalog.find_enum(name) && !catalog.find_domain(name)) continue;  // not a type the catalog models
+        if (auto error = drop_type_users(catalog, name, ch.cascade)) return error;
+        catalog.drop_enum(name);
+        catalog.drop_domain(name);
+      }
       return std::nullopt;
     case Kind::create_schema:
       if (catalog.has_schema(ch.name)) {

@@ -53,7 +53,8 @@ struct SchemaChange {
     create_enum,         // name: the type; names: its labels
     add_enum_label,      // name: the type; new_name: the label
     rename_enum_label,   // name: the type; detail: old label; new_name: new label
-    drop_type,           // names
+    create_domain,       // name; detail: the base type
+    drop_type,           // names (enums and domains)
     rename_type,         // name -> new_name; columns of the type follow it
     create_function,     // name, min_args..max_args
     drop_function,       // names; max_args >= 0 when the argument list was given

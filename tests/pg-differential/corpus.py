@@ -200,6 +200,16 @@ def generated_migrations():
         "SET search_path TO pg_catalog;\nALTER TABLE public.orders DROP COLUMN note;\nRESET search_path;\nALTER TABLE orders DROP COLUMN total;",
         "DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;",
     ]
+    # Types and domains under columns: DROP is refused, or with CASCADE takes the columns.
+    out += [
+        "DROP TYPE mood;",
+        "DROP TYPE mood CASCADE;",
+        "CREATE DOMAIN contact AS text;\nALTER TABLE orders ADD COLUMN contact contact;\nDROP DOMAIN contact;",
+        "CREATE DOMAIN contact AS text;\nALTER TABLE orders ADD COLUMN contact contact;\nDROP DOMAIN contact CASCADE;",
+        "CREATE DOMAIN contact AS text;\nALTER TABLE orders ALTER COLUMN note TYPE contact;\nDROP DOMAIN contact CASCADE;",
+        "CREATE DOMAIN contact AS text;\nALTER DOMAIN contact RENAME TO reachable;\nCREATE DOMAIN contact AS int;",
+        "CREATE DOMAIN mood AS text;",
+    ]
     return out
 
 

@@ -319,7 +319,8 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
             ch.name = last_name(owa->objname, owa->n_objname);
           }
           break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: {
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: {
           ch.kind = Kind::rename_type;
           auto parts = r->object ? object_name(r->object) : std::vector<std::string>{};
           ch.name = parts.empty() ? "" : parts.back();
@@ -341,7 +342,8 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
         case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
         case PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW: ch.kind = Kind::drop_relation; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: ch.kind = Kind::drop_index; break;
-        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE: ch.kind = Kind::drop_type; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+        case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: ch.kind = Kind::drop_type; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: ch.kind = Kind::drop_sequence; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: ch.kind = Kind::drop_schema; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
@@ -400,6 +402,16 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       ch.kind = Kind::create_enum;
       ch.name = last_name(e->type_name, e->n_type_name);
       for (size_t i = 0; i < e->n_vals; ++i) ch.names.push_back(string_of(e->vals[i]));
+      out.push_back(ch);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT: {
+      // The domain as a type columns may have (for DROP and RENAME); its NOT NULL, CHECK and
+      // DEFAULT are not modeled (the server proof sees them).
+      const PgQuery__CreateDomainStmt* d = stmt->create_domain_stmt;
+      ch.kind = Kind::create_domain;
+      ch.name = last_name(d->domainname, d->n_domainname);
+      ch.detail = type_text(d->type_name);
       out.push_back(ch);
       return out;
     }

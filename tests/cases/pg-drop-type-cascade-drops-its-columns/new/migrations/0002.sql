@@ -1,0 +1,2 @@
+DROP TYPE mood CASCADE;
+ALTER DOMAIN email_address RENAME TO email;
