@@ -120,6 +120,9 @@ std::optional<std::vector<std::string>> indexes_touched(const std::vector<sql::S
       case Kind::set_identity:
       case Kind::drop_identity:
       case Kind::create_schema:
+      case Kind::create_domain:
+      case Kind::create_trigger:
+      case Kind::drop_trigger:
       case Kind::set_search_path:
       case Kind::no_schema_effect: break;
       case Kind::create_index: names.push_back(change.name); break;

@@ -49,6 +49,14 @@ struct ColumnRead {
   auto operator<=>(const ColumnRead&) const = default;
 };
 
+// A table's trigger, and the function it runs ("" where the engine does not say: SQLite's
+// triggers hold their body).
+struct Trigger {
+  std::string name;
+  std::string function;
+  bool operator==(const Trigger&) const = default;
+};
+
 struct Relation {
   std::string name;
   RelationKind kind = RelationKind::table;
@@ -57,7 +65,7 @@ struct Relation {
   std::string definition;  // the CREATE statement's text where the engine keeps it (SQLite)
   std::vector<std::string> depends_on;  // views: the relations their query reads
   std::vector<ColumnRead> reads;        // views: the columns their query reads (stars expanded)
-  std::vector<std::string> triggers;    // tables: trigger names (read from SQLite's schema)
+  std::vector<Trigger> triggers;        // tables
 
   const Column* find_column(std::string_view name) const;
   Column* find_column(std::string_view name);

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "base/text.h"
 #include "catalog/search_path.h"
@@ -128,6 +129,36 @@ std::optional<std::string> drop_sequence_users(Catalog& catalog, const std::stri
     c->generated = false;
   }
   return std::nullopt;
+}
+
+// Applies `change` to every table with a trigger that runs function `name` (a trigger function
+// takes no arguments, so a drop of another overload, `args` > 0, touches none).
+void edit_triggers(Catalog& catalog, const std::string& name, int args, const std::function<void(Relation&)>& change) {
+  if (args > 0) return;
+  std::vector<std::string> tables;
+  for (const auto& [key, rel] : catalog.relations()) {
+    auto runs = [&](const Trigger& t) { return iequals(t.function, name); };
+    if (std::any_of(rel.triggers.begin(), rel.triggers.end(), runs)) tables.push_back(key);
+  }
+  for (const std::string& key : tables) change(*catalog.edit_relation(key));
+}
+
+// DROP FUNCTION under triggers that run it: refused, or with CASCADE the triggers go.
+std::optional<std::string> drop_function_triggers(Catalog& catalog, const std::string& name, int args, bool cascade) {
+  std::optional<std::string> refused;
+  edit_triggers(catalog, name, args, [&](Relation& table) {
+    auto runs = [&](const Trigger& t) { return iequals(t.function, name); };
+    if (!cascade) {
+      if (!refused) {
+        const Trigger& t = *std::find_if(table.triggers.begin(), table.triggers.end(), runs);
+        refused = fmt::format("cannot drop function {}() because other objects depend on it: trigger {} on table {} (2BP01)",
+                              name, t.name, table.name);
+      }
+      return;
+    }
+    table.triggers.erase(std::remove_if(table.triggers.begin(), table.triggers.end(), runs), table.triggers.end());
+  });
+  return refused;
 }
 
 // DROP TYPE / DROP DOMAIN under columns of that type: refused, or with CASCADE the columns go
@@ -450,11 +481,41 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       catalog.add_function(ch.name, ch.min_args, ch.max_args);
       return std::nullopt;
     case Kind::drop_function:
-      for (const std::string& name : ch.names) catalog.drop_function(name, ch.max_args);
+      for (const std::string& name : ch.names) {
+        if (auto error = drop_function_triggers(catalog, name, ch.max_args, ch.cascade)) return error;
+        catalog.drop_function(name, ch.max_args);
+      }
       return std::nullopt;
     case Kind::rename_function:
       catalog.rename_function(ch.name, ch.new_name);
+      edit_triggers(catalog, ch.name, 0, [&](Relation& table) {
+        for (Trigger& t : table.triggers) {
+          if (iequals(t.function, ch.name)) t.function = ch.new_name;
+        }
+      });
       return std::nullopt;
+    case Kind::create_trigger: {
+      if (auto e = need_table()) return e;
+      if (!rel) return std::nullopt;
+      auto same = [&](const Trigger& t) { return iequals(t.name, ch.name); };
+      bool exists = std::any_of(rel->triggers.begin(), rel->triggers.end(), same);
+      if (exists && !ch.or_replace) return fmt::format("trigger \"{}\" for relation \"{}\" already exists (42710)", ch.name, rel->name);
+      std::vector<Trigger>& triggers = edit().triggers;
+      triggers.erase(std::remove_if(triggers.begin(), triggers.end(), same), triggers.end());
+      triggers.push_back({ch.name, ch.detail});
+      return std::nullopt;
+    }
+    case Kind::drop_trigger: {
+      if (!rel) return ch.if_exists ? std::nullopt : std::optional<std::string>(missing_relation(ch.relation));
+      auto same = [&](const Trigger& t) { return iequals(t.name, ch.name); };
+      if (std::none_of(rel->triggers.begin(), rel->triggers.end(), same)) {
+        if (ch.if_exists) return std::nullopt;
+        return fmt::format("trigger \"{}\" for table \"{}\" does not exist (42704)", ch.name, rel->name);
+      }
+      std::vector<Trigger>& triggers = edit().triggers;
+      triggers.erase(std::remove_if(triggers.begin(), triggers.end(), same), triggers.end());
+      return std::nullopt;
+    }
     case Kind::create_sequence:
       if (catalog.has_sequence(ch.name) || catalog.find_relation(ch.name)) {
         if (ch.if_not_exists) return std::nullopt;

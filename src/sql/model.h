@@ -54,6 +54,8 @@ struct SchemaChange {
     add_enum_label,      // name: the type; new_name: the label
     rename_enum_label,   // name: the type; detail: old label; new_name: new label
     create_domain,       // name; detail: the base type
+    create_trigger,      // relation, name; detail: the function it executes
+    drop_trigger,        // relation, name
     drop_type,           // names (enums and domains)
     rename_type,         // name -> new_name; columns of the type follow it
     create_function,     // name, min_args..max_args

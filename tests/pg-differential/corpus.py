@@ -210,6 +210,20 @@ def generated_migrations():
         "CREATE DOMAIN contact AS text;\nALTER DOMAIN contact RENAME TO reachable;\nCREATE DOMAIN contact AS int;",
         "CREATE DOMAIN mood AS text;",
     ]
+    # Triggers: on a table, running a function that cannot be dropped from under them.
+    touch = "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+    trigger = "CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch();\n"
+    out += [
+        touch + trigger + "DROP FUNCTION touch();",
+        touch + trigger + "DROP FUNCTION touch() CASCADE;",
+        touch + trigger + trigger,
+        touch + trigger + trigger.replace("CREATE TRIGGER", "CREATE OR REPLACE TRIGGER"),
+        touch + trigger + "DROP TRIGGER orders_touch ON orders;\nDROP TRIGGER IF EXISTS orders_touch ON orders;",
+        "DROP TRIGGER nothing ON orders;",
+        touch + trigger + "ALTER FUNCTION touch() RENAME TO touched;\nDROP FUNCTION touched();",
+        touch + trigger + "DROP TABLE orders CASCADE;\nDROP FUNCTION touch();",
+        touch + "CREATE TRIGGER ghost_touch BEFORE UPDATE ON ghost FOR EACH ROW EXECUTE FUNCTION touch();",
+    ]
     return out
 
 

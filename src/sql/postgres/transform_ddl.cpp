@@ -346,6 +346,16 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
         case PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN: ch.kind = Kind::drop_type; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: ch.kind = Kind::drop_sequence; break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: ch.kind = Kind::drop_schema; break;
+        case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: {  // DROP TRIGGER name ON [schema.]table, one object
+          ch.kind = Kind::drop_trigger;
+          auto parts = d->n_objects > 0 ? object_name(d->objects[0]) : std::vector<std::string>{};
+          if (parts.size() >= 2) {
+            ch.name = parts.back();
+            ch.relation = parts.size() >= 3 ? written_name(parts[parts.size() - 3], parts[parts.size() - 2]) : parts[parts.size() - 2];
+          }
+          out.push_back(ch);
+          return out;
+        }
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
         case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
           ch.kind = Kind::drop_function;
@@ -402,6 +412,16 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       ch.kind = Kind::create_enum;
       ch.name = last_name(e->type_name, e->n_type_name);
       for (size_t i = 0; i < e->n_vals; ++i) ch.names.push_back(string_of(e->vals[i]));
+      out.push_back(ch);
+      return out;
+    }
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT: {
+      const PgQuery__CreateTrigStmt* t = stmt->create_trig_stmt;
+      ch.kind = Kind::create_trigger;
+      ch.relation = relation_name(t->relation);
+      ch.name = t->trigname ? t->trigname : "";
+      ch.detail = last_name(t->funcname, t->n_funcname);
+      ch.or_replace = t->replace;
       out.push_back(ch);
       return out;
     }
@@ -504,7 +524,6 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
     case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
     case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
-    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
     case PG_QUERY__NODE__NODE_LOCK_STMT:
     case PG_QUERY__NODE__NODE_VACUUM_STMT:

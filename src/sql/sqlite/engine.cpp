@@ -368,7 +368,7 @@ catalog::Catalog Database::read_catalog(const std::vector<std::string>* only) {
   }
   for (const auto& [type, name, table, sql] : rows) {
     if (type != "trigger") continue;
-    if (catalog::Relation* rel = out.edit_relation(table)) rel->triggers.push_back(name);
+    if (catalog::Relation* rel = out.edit_relation(table)) rel->triggers.push_back({name, ""});
   }
   return out;
 }

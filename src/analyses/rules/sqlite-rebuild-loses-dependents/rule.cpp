@@ -21,9 +21,10 @@ void check(const RuleContext& c, std::vector<Finding>& out) {
   for (const auto& [_, before] : c.diff.before.relations()) {
     const catalog::Relation* after = c.diff.after.find_relation(before.name);
     if (!after) continue;
-    for (const std::string& trigger : before.triggers) {
-      if (std::find(after->triggers.begin(), after->triggers.end(), trigger) != after->triggers.end() ||
-          trigger_created_later(c, trigger)) {
+    for (const catalog::Trigger& kept : before.triggers) {
+      const std::string& trigger = kept.name;
+      auto same = [&](const catalog::Trigger& t) { return t.name == trigger; };
+      if (std::any_of(after->triggers.begin(), after->triggers.end(), same) || trigger_created_later(c, trigger)) {
         continue;
       }
       out.push_back({.message = fmt::format("the rebuild of {} loses trigger {}: DROP TABLE dropped it with the old table, "

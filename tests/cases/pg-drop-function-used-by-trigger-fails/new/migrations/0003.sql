@@ -1,0 +1,1 @@
+DROP FUNCTION users_sync_display_name();
