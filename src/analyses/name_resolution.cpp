@@ -195,11 +195,34 @@ class Walker {
 
   // A user-defined function the deployed schema had and the new one no longer accepts the call
   // for (42883). Built-ins are in neither catalog and are not checked.
+  // A user-defined function the deployed schema had: the call must still find an overload taking
+  // its argument count. When no overload left takes the argument types of one the call could
+  // have resolved to (for the arguments it passes), it resolves to another function or none:
+  // the types of a call's arguments are not known statically, so a remaining overload of other
+  // types may not accept them.
   void check_call(const sql::FunctionCall& call) {
     check_sequence_argument(call);
-    if (!before_ || !before_->function_accepts(call.name, call.args) || catalog_.function_accepts(call.name, call.args)) return;
+    if (!before_) return;
+    std::vector<const catalog::Catalog::Overload*> called = before_->overloads_accepting(call.name, call.args);
+    if (called.empty()) return;
+    if (!catalog_.function_accepts(call.name, call.args)) {
+      errors_.push_back({"42883",
+                         fmt::format("function {}({} argument{}) does not exist", call.name, call.args, call.args == 1 ? "" : "s"),
+                         call.location, "", "", call.name, call.name});
+      return;
+    }
+    std::vector<const catalog::Catalog::Overload*> now = catalog_.overloads_accepting(call.name, call.args);
+    auto passed = [&](const catalog::Catalog::Overload* o) {
+      return std::vector<std::string>(o->types.begin(), o->types.begin() + static_cast<std::ptrdiff_t>(std::min(call.args, o->types.size())));
+    };
+    auto kept = [&](const catalog::Catalog::Overload* before) {
+      return std::any_of(now.begin(), now.end(), [&](const catalog::Catalog::Overload* o) { return passed(o) == passed(before); });
+    };
+    if (std::any_of(called.begin(), called.end(), kept)) return;
+    const catalog::Catalog::Overload& gone = *called.front();
     errors_.push_back({"42883",
-                       fmt::format("function {}({} argument{}) does not exist", call.name, call.args, call.args == 1 ? "" : "s"),
+                       fmt::format("function {}({}) does not exist: the call now resolves to another overload, or to none",
+                                   call.name, fmt::join(gone.types, ", ")),
                        call.location, "", "", call.name, call.name});
   }
 

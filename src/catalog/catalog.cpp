@@ -211,30 +211,67 @@ std::vector<std::string> Catalog::dependents_of(std::string_view name) const {
   return out;
 }
 
-void Catalog::add_function(std::string_view name, int min_args, int max_args) {
-  auto& overloads = functions_[to_lower(name)];
-  std::pair<int, int> signature{min_args, max_args};
-  if (std::find(overloads.begin(), overloads.end(), signature) == overloads.end()) overloads.push_back(signature);
+namespace {
+
+// Whether overload `o` is the one a DROP or ALTER names: by its argument types when the
+// statement lists them, else by count (-1: every overload).
+bool named(const Catalog::Overload& o, int args, const std::vector<std::string>* types) {
+  if (types) return o.types == *types;
+  return args < 0 || o.max_args == args;
 }
 
-bool Catalog::drop_function(std::string_view name, int args) {
+}  // namespace
+
+bool Catalog::add_function(std::string_view name, Overload overload) {
+  auto& overloads = functions_[to_lower(name)];
+  for (Overload& o : overloads) {
+    if (o.types == overload.types) {
+      o = std::move(overload);
+      return false;
+    }
+  }
+  overloads.push_back(std::move(overload));
+  return true;
+}
+
+const Catalog::Overload* Catalog::find_overload(std::string_view name, const std::vector<std::string>& types) const {
+  auto it = functions_.find(to_lower(name));
+  if (it == functions_.end()) return nullptr;
+  for (const Overload& o : it->second) {
+    if (o.types == types) return &o;
+  }
+  return nullptr;
+}
+
+bool Catalog::drop_function(std::string_view name, int args, const std::vector<std::string>* types) {
   auto it = functions_.find(to_lower(name));
   if (it == functions_.end()) return false;
   auto& overloads = it->second;
   auto before = overloads.size();
-  overloads.erase(std::remove_if(overloads.begin(), overloads.end(),
-                                 [&](const std::pair<int, int>& o) { return args < 0 || o.second == args; }),
+  overloads.erase(std::remove_if(overloads.begin(), overloads.end(), [&](const Overload& o) { return named(o, args, types); }),
                   overloads.end());
   bool dropped = overloads.size() != before;
   if (overloads.empty()) functions_.erase(it);
   return dropped;
 }
 
-bool Catalog::rename_function(std::string_view from, std::string_view to) {
-  auto node = functions_.extract(to_lower(from));
-  if (node.empty()) return false;
+bool Catalog::rename_function(std::string_view from, std::string_view to, const std::vector<std::string>* types) {
+  auto it = functions_.find(to_lower(from));
+  if (it == functions_.end()) return false;
+  std::vector<Overload> moved;
+  auto& overloads = it->second;
+  for (auto o = overloads.begin(); o != overloads.end();) {
+    if (named(*o, -1, types)) {
+      moved.push_back(std::move(*o));
+      o = overloads.erase(o);
+    } else {
+      ++o;
+    }
+  }
+  if (overloads.empty()) functions_.erase(it);
+  if (moved.empty()) return false;
   auto& target = functions_[to_lower(to)];
-  for (const auto& o : node.mapped()) target.push_back(o);
+  for (Overload& o : moved) target.push_back(std::move(o));
   return true;
 }
 
@@ -258,21 +295,24 @@ std::vector<std::string> Catalog::sequences_owned_by(std::string_view relation, 
 
 bool Catalog::has_function(std::string_view name) const { return functions_.count(to_lower(name)) > 0; }
 
-bool Catalog::function_accepts(std::string_view name, size_t args) const {
+bool Catalog::function_accepts(std::string_view name, size_t args) const { return !overloads_accepting(name, args).empty(); }
+
+std::vector<const Catalog::Overload*> Catalog::overloads_accepting(std::string_view name, size_t args) const {
+  std::vector<const Overload*> out;
   auto it = functions_.find(to_lower(name));
-  if (it == functions_.end()) return false;
+  if (it == functions_.end()) return out;
   auto n = static_cast<int>(args);
-  for (const auto& [min, max] : it->second) {
-    if (n >= min && (max < 0 || n <= max)) return true;
+  for (const Overload& o : it->second) {
+    if (n >= o.min_args && (o.max_args < 0 || n <= o.max_args)) out.push_back(&o);
   }
-  return false;
+  return out;
 }
 
 Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector<std::string>* only_indexes) const {
   Catalog out;
   for (const std::string& name : names) {
     if (auto f = functions_.find(to_lower(name)); f != functions_.end()) {
-      for (const auto& [min, max] : f->second) out.add_function(name, min, max);
+      for (const Overload& o : f->second) out.add_function(name, o);
     }
     if (const auto* labels = find_enum(name)) out.set_enum(name, *labels);
     if (auto s = sequences_.find(to_lower(name)); s != sequences_.end()) out.sequences_.insert(*s);

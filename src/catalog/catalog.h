@@ -139,15 +139,28 @@ class Catalog {
   // `source`'s, if it has one. Keeps a catalog current from per-statement partial reads.
   void replace_relations(const Catalog& source, const std::vector<std::string>& names);
 
-  // User-defined functions by (lower-cased) name: each overload's accepted argument counts
-  // [min, max], max -1 for variadic.
-  void add_function(std::string_view name, int min_args, int max_args);
-  // Drops the overloads taking `args` arguments, or all of them when `args` is -1.
-  bool drop_function(std::string_view name, int args);
-  bool rename_function(std::string_view from, std::string_view to);
+  // User-defined functions by (lower-cased) name, each overload by its input argument types.
+  // Calls are checked by argument count (a call's argument types are not known statically).
+  struct Overload {
+    int min_args = 0;   // arguments without a default
+    int max_args = -1;  // all input arguments; -1 for variadic
+    std::vector<std::string> types;  // input argument types, normalized ("integer", "text[]")
+    bool operator==(const Overload&) const = default;
+  };
+  // Adds an overload, replacing one with the same argument types. Returns false when there was one.
+  bool add_function(std::string_view name, Overload overload);
+  // The overload with these argument types, if there is one.
+  const Overload* find_overload(std::string_view name, const std::vector<std::string>& types) const;
+  // Drops the overload with `types` when given, else those taking `args` arguments (all of them
+  // when `args` is -1).
+  bool drop_function(std::string_view name, int args, const std::vector<std::string>* types = nullptr);
+  // Renames the overload with `types` when given, else all of them.
+  bool rename_function(std::string_view from, std::string_view to, const std::vector<std::string>* types = nullptr);
   bool has_function(std::string_view name) const;
+  // The overloads a call with `args` arguments may resolve to.
+  std::vector<const Overload*> overloads_accepting(std::string_view name, size_t args) const;
   bool function_accepts(std::string_view name, size_t args) const;
-  const std::map<std::string, std::vector<std::pair<int, int>>>& functions() const { return functions_; }
+  const std::map<std::string, std::vector<Overload>>& functions() const { return functions_; }
 
   // Enum types by (lower-cased) name: their labels in order.
   void set_enum(std::string_view name, std::vector<std::string> labels);
@@ -202,7 +215,7 @@ class Catalog {
   std::map<std::string, Index> indexes_;
   std::map<std::string, std::vector<std::string>> enums_;
   std::map<std::string, std::string> domains_;
-  std::map<std::string, std::vector<std::pair<int, int>>> functions_;
+  std::map<std::string, std::vector<Overload>> functions_;
   std::map<std::string, SequenceOwner> sequences_;
   std::set<std::string> schemas_ = {"public"};
   // lower-cased table name -> lower-cased index names, so per-table lookups do not scan the schema

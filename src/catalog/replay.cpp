@@ -143,6 +143,15 @@ void edit_triggers(Catalog& catalog, const std::string& name, int args, const st
   for (const std::string& key : tables) change(*catalog.edit_relation(key));
 }
 
+// A DROP or ALTER FUNCTION naming argument types no overload of a function the catalog knows
+// has (42883). Functions the catalog never saw may come from where it cannot see: not an error.
+std::optional<std::string> missing_overload(const Catalog& catalog, const std::string& name, const sql::SchemaChange& ch) {
+  if (!ch.argument_types || ch.if_exists || !catalog.has_function(name) || catalog.find_overload(name, *ch.argument_types)) {
+    return std::nullopt;
+  }
+  return fmt::format("function {}({}) does not exist (42883)", name, fmt::join(*ch.argument_types, ", "));
+}
+
 // DROP FUNCTION under triggers that run it: refused, or with CASCADE the triggers go.
 std::optional<std::string> drop_function_triggers(Catalog& catalog, const std::string& name, int args, bool cascade) {
   std::optional<std::string> refused;
@@ -477,18 +486,29 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       return std::nullopt;
     // Functions also come from sources the catalog does not model (extensions, DO blocks), so a
     // drop or rename of an unknown one is not an error here.
-    case Kind::create_function:
-      catalog.add_function(ch.name, ch.min_args, ch.max_args);
+    case Kind::create_function: {
+      std::vector<std::string> types = ch.argument_types.value_or(std::vector<std::string>{});
+      if (!ch.or_replace && catalog.find_overload(ch.name, types)) {
+        return fmt::format("function \"{}\" already exists with same argument types (42723)", ch.name);
+      }
+      catalog.add_function(ch.name, {ch.min_args, ch.max_args, std::move(types)});
       return std::nullopt;
+    }
     case Kind::drop_function:
       for (const std::string& name : ch.names) {
+        if (auto missing = missing_overload(catalog, name, ch)) return missing;
         if (auto error = drop_function_triggers(catalog, name, ch.max_args, ch.cascade)) return error;
-        catalog.drop_function(name, ch.max_args);
+        catalog.drop_function(name, ch.max_args, ch.argument_types ? &*ch.argument_types : nullptr);
       }
       return std::nullopt;
     case Kind::rename_function:
-      catalog.rename_function(ch.name, ch.new_name);
-      edit_triggers(catalog, ch.name, 0, [&](Relation& table) {
+      if (auto missing = missing_overload(catalog, ch.name, ch)) return missing;
+      if (ch.argument_types && catalog.find_overload(ch.new_name, *ch.argument_types)) {
+        return fmt::format("function {}({}) already exists (42723)", ch.new_name, fmt::join(*ch.argument_types, ", "));
+      }
+      catalog.rename_function(ch.name, ch.new_name, ch.argument_types ? &*ch.argument_types : nullptr);
+      // Triggers run a function taking no arguments: they follow unless another overload was named.
+      edit_triggers(catalog, ch.name, ch.argument_types ? static_cast<int>(ch.argument_types->size()) : 0, [&](Relation& table) {
         for (Trigger& t : table.triggers) {
           if (iequals(t.function, ch.name)) t.function = ch.new_name;
         }

@@ -58,9 +58,9 @@ struct SchemaChange {
     drop_trigger,        // relation, name
     drop_type,           // names (enums and domains)
     rename_type,         // name -> new_name; columns of the type follow it
-    create_function,     // name, min_args..max_args
-    drop_function,       // names; max_args >= 0 when the argument list was given
-    rename_function,     // name -> new_name
+    create_function,     // name, min_args..max_args, argument_types
+    drop_function,       // names (one); max_args >= 0 and argument_types when the argument list was given
+    rename_function,     // name -> new_name; argument_types when the argument list was given
     create_sequence,     // name
     drop_sequence,       // names
     rename_sequence,     // name -> new_name
@@ -91,6 +91,7 @@ struct SchemaChange {
   size_t location = no_location;
   int min_args = 0;   // functions: arguments without a default
   int max_args = -1;  // functions: all input arguments (-1: variadic, or not given)
+  std::optional<std::vector<std::string>> argument_types;  // functions: input argument types, normalized
   std::shared_ptr<struct Select> view_query;  // create_view
   std::vector<std::string> view_column_aliases;
 };

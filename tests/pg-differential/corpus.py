@@ -224,6 +224,18 @@ def generated_migrations():
         touch + trigger + "DROP TABLE orders CASCADE;\nDROP FUNCTION touch();",
         touch + "CREATE TRIGGER ghost_touch BEFORE UPDATE ON ghost FOR EACH ROW EXECUTE FUNCTION touch();",
     ]
+    # Function overloads, told apart by their argument types.
+    out += [
+        "CREATE FUNCTION norm(e integer) RETURNS text LANGUAGE sql AS $$ SELECT e::text $$;\nDROP FUNCTION norm(text, boolean);",
+        "CREATE FUNCTION norm(e integer) RETURNS text LANGUAGE sql AS $$ SELECT e::text $$;\nDROP FUNCTION norm(integer);",
+        "CREATE FUNCTION norm(e text, s boolean) RETURNS text LANGUAGE sql AS $$ SELECT e $$;",
+        "CREATE OR REPLACE FUNCTION norm(e text, strict boolean DEFAULT false) RETURNS text LANGUAGE sql AS $$ SELECT upper(e) $$;",
+        "CREATE FUNCTION norm(e varchar, strict boolean) RETURNS text LANGUAGE sql AS $$ SELECT e $$;\nDROP FUNCTION norm(varchar, bool);",
+        "CREATE FUNCTION norm(e integer) RETURNS text LANGUAGE sql AS $$ SELECT e::text $$;\nALTER FUNCTION norm(text, boolean) RENAME TO normalize;",
+        "CREATE FUNCTION normalized(e text, strict boolean) RETURNS text LANGUAGE sql AS $$ SELECT e $$;\nALTER FUNCTION norm(text, boolean) RENAME TO normalized;",
+        "DROP FUNCTION norm(integer);",
+        "DROP FUNCTION IF EXISTS norm(integer);",
+    ]
     return out
 
 

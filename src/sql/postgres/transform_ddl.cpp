@@ -35,6 +35,18 @@ std::string relation_name(const PgQuery__RangeVar* rv) {
   return written_name(rv->schemaname ? rv->schemaname : "", rv->relname);
 }
 
+// The input argument types a DROP or ALTER FUNCTION names, when it names them (`f(int, text)`;
+// not `DROP FUNCTION f`).
+std::optional<std::vector<std::string>> named_argument_types(const PgQuery__ObjectWithArgs* owa) {
+  if (owa->args_unspecified) return std::nullopt;
+  std::vector<std::string> types;
+  for (size_t i = 0; i < owa->n_objargs; ++i) {
+    const Node* arg = owa->objargs[i];
+    types.push_back(arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME ? type_text(arg->type_name) : "");
+  }
+  return types;
+}
+
 // SET search_path TO a, 'b' / RESET search_path: each argument names one schema exactly (the
 // server quotes string arguments, so 'a, b' is one schema named "a, b").
 SchemaChange search_path_change(const PgQuery__VariableSetStmt* v) {
@@ -317,6 +329,7 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
           if (r->object && r->object->node_case == PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
             const PgQuery__ObjectWithArgs* owa = r->object->object_with_args;
             ch.name = last_name(owa->objname, owa->n_objname);
+            ch.argument_types = named_argument_types(owa);
           }
           break;
         case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
@@ -359,14 +372,17 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
         case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
         case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE: {
           ch.kind = Kind::drop_function;
-          for (size_t i = 0; i < d->n_objects; ++i) {
+          for (size_t i = 0; i < d->n_objects; ++i) {  // one change per function: each names its own overload
             const Node* o = d->objects[i];
             if (o->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) continue;
             const PgQuery__ObjectWithArgs* owa = o->object_with_args;
-            ch.names.push_back(last_name(owa->objname, owa->n_objname));
-            ch.max_args = owa->args_unspecified ? -1 : static_cast<int>(owa->n_objargs);
+            SchemaChange one = ch;
+            one.names = {last_name(owa->objname, owa->n_objname)};
+            one.max_args = owa->args_unspecified ? -1 : static_cast<int>(owa->n_objargs);
+            one.argument_types = named_argument_types(owa);
+            out.push_back(std::move(one));
           }
-          out.push_back(ch);
+          if (out.empty()) out.push_back(ch);
           return out;
         }
         default: ch.kind = Kind::no_schema_effect; break;
@@ -472,16 +488,21 @@ std::vector<SchemaChange> transform_ddl(const Node* stmt, std::string_view text)
       ch.name = last_name(f->funcname, f->n_funcname);
       ch.or_replace = f->replace;
       ch.max_args = 0;
+      ch.argument_types.emplace();
       for (size_t i = 0; i < f->n_parameters; ++i) {
         if (f->parameters[i]->node_case != PG_QUERY__NODE__NODE_FUNCTION_PARAMETER) continue;
         const PgQuery__FunctionParameter* p = f->parameters[i]->function_parameter;
         switch (p->mode) {
           case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_OUT:
           case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_TABLE: break;
-          case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC: ch.max_args = -1; break;
+          case PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_VARIADIC:
+            ch.max_args = -1;
+            ch.argument_types->push_back(type_text(p->arg_type));
+            break;
           default:
             if (ch.max_args >= 0) ++ch.max_args;
             if (!p->defexpr) ++ch.min_args;
+            ch.argument_types->push_back(type_text(p->arg_type));
         }
       }
       out.push_back(ch);
