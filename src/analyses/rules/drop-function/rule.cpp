@@ -5,9 +5,35 @@ namespace mc::rules {
 
 namespace {
 
+using Overload = catalog::Catalog::Overload;
+
+// Whether `now` takes every call `was` took: the same argument types first, more only with defaults.
+bool takes_calls_of(const Overload& now, const Overload& was) {
+  if (now.types.size() < was.types.size() || !std::equal(was.types.begin(), was.types.end(), now.types.begin())) return false;
+  return now.min_args <= was.min_args && (now.max_args < 0 || (was.max_args >= 0 && now.max_args >= was.max_args));
+}
+
+// A later statement of this migration creates the function again with an overload that takes
+// the calls a dropped one took (drop and create to change its arguments' defaults or body).
+bool recreated_compatibly(const RuleContext& c, const std::string& name) {
+  auto dropped = c.diff.before.functions().find(to_lower(name));
+  if (dropped == c.diff.before.functions().end()) return false;
+  for (size_t j = c.index + 1, end = c.later_end(); j < end && j < c.diffs.size(); ++j) {
+    auto created = c.diffs[j].after.functions().find(to_lower(name));
+    if (created == c.diffs[j].after.functions().end()) continue;
+    for (const Overload& was : dropped->second) {
+      for (const Overload& now : created->second) {
+        if (takes_calls_of(now, was)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 void check(const RuleContext& c, std::vector<Finding>& out) {
   for (const catalog::Change& change : c.diff.changes) {
     if (change.kind == ChangeKind::function_dropped) {
+      if (recreated_compatibly(c, change.relation)) continue;
       out.push_back({.message = fmt::format("drops function {}(): old queries that call it fail (42883)", change.relation),
                      .object = change.relation + "()",
                      .help = "drop it in a later deploy, once no running code calls it; to change it, CREATE OR REPLACE "

@@ -1,0 +1,2 @@
+DROP FUNCTION slug(text);
+CREATE FUNCTION slug(t integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT t::text $$;
