@@ -244,7 +244,7 @@ class Walker {
   // 42P01 at a relation as written; its key where the deployed schema had it, so that blame
   // finds the statement that dropped or moved it.
   void missing_relation(const sql::RelationRef& ref) {
-    std::string written = ref.schema.empty() ? ref.name : ref.schema + "." + ref.name;
+    std::string written = ref.written_name();
     std::string key = written;
     if (before_) {
       auto existed = [&](const std::string& k) { return before_->find_relation(k) != nullptr; };

@@ -112,7 +112,7 @@ class QueryProver {
     postgres::ParsedStatement parsed = postgres::parse(sql);
     if (parsed.error || !parsed.query) return v;
     v.kind = parsed.query->kind;
-    v.target = parsed.query->write.target.catalog_name();
+    v.target = parsed.query->write.target.written_name();
     std::string name = fmt::format("q{}", index);
 
     // On the deployed schema, prepared inside a transaction: the locks it holds then are the

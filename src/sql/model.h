@@ -123,14 +123,15 @@ struct FunctionCall {
 };
 
 struct RelationRef {
-  std::string schema;
+  std::string schema;  // "" when the name is not qualified (the resolver looks it up through the search_path)
   std::string name;
   size_t location = no_location;
 
-  // The catalog's key: relations in `public` (the default search_path) go by their bare name,
-  // others by "schema.name", so moving a table out of public breaks unqualified readers as it
-  // does on the server.
-  std::string catalog_name() const { return qualified_name(schema, name); }
+  // As written: "schema.name" or "name".
+  std::string written_name() const { return schema.empty() ? name : schema + "." + name; }
+  // The name's key under the default search_path, where `public` relations go by their bare
+  // name: what the per-statement facts for the rules use (the catalog's keys come from
+  // catalog::qualify).
   static std::string qualified_name(const std::string& schema, const std::string& name) {
     return schema.empty() || schema == "public" || schema == "pg_temp" ? name : schema + "." + name;
   }
