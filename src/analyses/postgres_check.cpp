@@ -39,6 +39,15 @@ void throw_if_unparsed(const postgres::ParsedStatement& parsed, const Statement&
   }
 }
 
+// The views a CASCADE drop of `relation.column` takes along: those reading it, and the views over them.
+void add_column_readers(const catalog::Catalog& catalog, const std::string& relation, const std::string& column,
+                        std::vector<std::string>& out) {
+  for (const std::string& view : catalog.views_reading(relation, column)) {
+    out.push_back(view);
+    for (std::string& dependent : catalog.dependents_of(view)) out.push_back(std::move(dependent));
+  }
+}
+
 // The relations a statement's changes can affect, so that blame diffs only those.
 std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>& changes, const catalog::Catalog& catalog) {
   std::vector<std::string> out;
@@ -75,20 +84,12 @@ std::vector<std::string> touched_relations(const std::vector<sql::SchemaChange>&
     if (change.cascade && change.kind == Kind::drop_type) {  // the columns of the type go, and their readers
       for (const std::string& type : change.names) {
         for (auto& [relation, column] : catalog.columns_of_type(type)) {
-          for (std::string& view : catalog.views_reading(relation, column)) {
-            for (std::string& dependent : catalog.dependents_of(view)) out.push_back(std::move(dependent));
-            out.push_back(std::move(view));
-          }
+          add_column_readers(catalog, relation, column, out);
           out.push_back(std::move(relation));
         }
       }
     }
-    if (change.cascade && change.kind == Kind::drop_column) {
-      for (const std::string& view : catalog.views_reading(change.relation, change.name)) {
-        out.push_back(view);
-        for (std::string& dependent : catalog.dependents_of(view)) out.push_back(std::move(dependent));
-      }
-    }
+    if (change.cascade && change.kind == Kind::drop_column) add_column_readers(catalog, change.relation, change.name, out);
   }
   return out;
 }
