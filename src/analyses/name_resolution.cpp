@@ -231,9 +231,10 @@ class Walker {
   void check_sequence_argument(const sql::FunctionCall& call) {
     if (!before_ || call.first_literal.empty()) return;
     if (!iequals(call.name, "nextval") && !iequals(call.name, "currval") && !iequals(call.name, "setval")) return;
-    auto [schema, name] = regclass_name(call.first_literal);
+    // (a pair, not a structured binding: clang 14 cannot capture those in a lambda)
+    std::pair<std::string, std::string> written = regclass_name(call.first_literal);
     auto in = [&](const catalog::Catalog& c) {
-      return path_.lookup(schema, name, [&](const std::string& key) { return c.has_sequence(key); });
+      return path_.lookup(written.first, written.second, [&](const std::string& key) { return c.has_sequence(key); });
     };
     std::string sequence = in(*before_);
     if (!before_->has_sequence(sequence) || catalog_.has_sequence(in(catalog_))) return;

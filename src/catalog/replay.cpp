@@ -4,7 +4,6 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <functional>
 
 #include "base/text.h"
 #include "catalog/search_path.h"
@@ -131,16 +130,16 @@ std::optional<std::string> drop_sequence_users(Catalog& catalog, const std::stri
   return std::nullopt;
 }
 
-// Applies `change` to every table with a trigger that runs function `name` (a trigger function
-// takes no arguments, so a drop of another overload, `args` > 0, touches none).
-void edit_triggers(Catalog& catalog, const std::string& name, int args, const std::function<void(Relation&)>& change) {
-  if (args > 0) return;
+// The tables with a trigger that runs function `name` (a trigger function takes no arguments,
+// so an overload taking `args` > 0 runs under none).
+std::vector<std::string> tables_triggering(const Catalog& catalog, const std::string& name, int args) {
   std::vector<std::string> tables;
+  if (args > 0) return tables;
   for (const auto& [key, rel] : catalog.relations()) {
     auto runs = [&](const Trigger& t) { return iequals(t.function, name); };
     if (std::any_of(rel.triggers.begin(), rel.triggers.end(), runs)) tables.push_back(key);
   }
-  for (const std::string& key : tables) change(*catalog.edit_relation(key));
+  return tables;
 }
 
 // A DROP or ALTER FUNCTION naming argument types no overload of a function the catalog knows
@@ -154,20 +153,19 @@ std::optional<std::string> missing_overload(const Catalog& catalog, const std::s
 
 // DROP FUNCTION under triggers that run it: refused, or with CASCADE the triggers go.
 std::optional<std::string> drop_function_triggers(Catalog& catalog, const std::string& name, int args, bool cascade) {
-  std::optional<std::string> refused;
-  edit_triggers(catalog, name, args, [&](Relation& table) {
-    auto runs = [&](const Trigger& t) { return iequals(t.function, name); };
-    if (!cascade) {
-      if (!refused) {
-        const Trigger& t = *std::find_if(table.triggers.begin(), table.triggers.end(), runs);
-        refused = fmt::format("cannot drop function {}() because other objects depend on it: trigger {} on table {} (2BP01)",
-                              name, t.name, table.name);
-      }
-      return;
-    }
-    table.triggers.erase(std::remove_if(table.triggers.begin(), table.triggers.end(), runs), table.triggers.end());
-  });
-  return refused;
+  std::vector<std::string> tables = tables_triggering(catalog, name, args);
+  auto runs = [&](const Trigger& t) { return iequals(t.function, name); };
+  if (!tables.empty() && !cascade) {
+    const Relation& table = *catalog.find_relation(tables.front());
+    const Trigger& t = *std::find_if(table.triggers.begin(), table.triggers.end(), runs);
+    return fmt::format("cannot drop function {}() because other objects depend on it: trigger {} on table {} (2BP01)", name,
+                       t.name, table.name);
+  }
+  for (const std::string& key : tables) {
+    std::vector<Trigger>& triggers = catalog.edit_relation(key)->triggers;
+    triggers.erase(std::remove_if(triggers.begin(), triggers.end(), runs), triggers.end());
+  }
+  return std::nullopt;
 }
 
 // DROP TYPE / DROP DOMAIN under columns of that type: refused, or with CASCADE the columns go
@@ -199,11 +197,10 @@ std::optional<std::string> drop_schema(Catalog& catalog, const std::string& sche
   std::vector<std::string> relations = catalog.relations_in(schema);
   std::vector<std::string> sequences = catalog.sequences_in(schema);
   if (!cascade && (!relations.empty() || !sequences.empty())) {
-    bool table = !relations.empty();
-    const std::string& first = table ? catalog.find_relation(relations.front())->name : sequences.front();
-    const Relation* rel = table ? catalog.find_relation(relations.front()) : nullptr;
+    const Relation* rel = relations.empty() ? nullptr : catalog.find_relation(relations.front());
     const char* kind = !rel ? "sequence" : rel->kind == RelationKind::view ? "view" : "table";
-    return fmt::format("cannot drop schema {} because other objects depend on it: {} {} (2BP01)", schema, kind, first);
+    return fmt::format("cannot drop schema {} because other objects depend on it: {} {} (2BP01)", schema, kind,
+                       rel ? rel->name : sequences.front());
   }
   for (const std::string& key : relations) {
     for (const std::string& view : catalog.dependents_of(key)) catalog.drop_relation(view);
@@ -508,11 +505,11 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       }
       catalog.rename_function(ch.name, ch.new_name, ch.argument_types ? &*ch.argument_types : nullptr);
       // Triggers run a function taking no arguments: they follow unless another overload was named.
-      edit_triggers(catalog, ch.name, ch.argument_types ? static_cast<int>(ch.argument_types->size()) : 0, [&](Relation& table) {
-        for (Trigger& t : table.triggers) {
+      for (const std::string& key : tables_triggering(catalog, ch.name, ch.argument_types ? static_cast<int>(ch.argument_types->size()) : 0)) {
+        for (Trigger& t : catalog.edit_relation(key)->triggers) {
           if (iequals(t.function, ch.name)) t.function = ch.new_name;
         }
-      });
+      }
       return std::nullopt;
     case Kind::create_trigger: {
       if (auto e = need_table()) return e;
