@@ -174,6 +174,8 @@ class Catalog {
   void set_domain(std::string_view name, std::string base_type);
   bool drop_domain(std::string_view name);
   const std::string* find_domain(std::string_view name) const;
+  // Whether `name` is a type the catalog models (an enum or a domain).
+  bool has_type(std::string_view name) const { return find_enum(name) || find_domain(name); }
   // Keys of the relations whose columns have type `type` (or arrays of it), with the columns.
   std::vector<std::pair<std::string, std::string>> columns_of_type(std::string_view type) const;
 

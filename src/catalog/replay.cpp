@@ -462,7 +462,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       const auto* labels = catalog.find_enum(ch.name);
       const std::string* base = catalog.find_domain(ch.name);
       if (!labels && !base) return std::nullopt;  // not a type the catalog models
-      if (catalog.find_enum(ch.new_name) || catalog.find_domain(ch.new_name)) {
+      if (catalog.has_type(ch.new_name)) {
         return fmt::format("type \"{}\" already exists (42710)", ch.new_name);
       }
       if (labels) {
@@ -478,7 +478,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       return std::nullopt;
     }
     case Kind::create_domain:
-      if (catalog.find_enum(ch.name) || catalog.find_domain(ch.name)) return fmt::format("type \"{}\" already exists (42710)", ch.name);
+      if (catalog.has_type(ch.name)) return fmt::format("type \"{}\" already exists (42710)", ch.name);
       catalog.set_domain(ch.name, ch.detail);
       return std::nullopt;
     // Functions also come from sources the catalog does not model (extensions, DO blocks), so a
@@ -558,7 +558,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       return std::nullopt;
     case Kind::drop_type:
       for (const std::string& name : ch.names) {
-        if (!catalog.find_enum(name) && !catalog.find_domain(name)) continue;  // not a type the catalog models
+        if (!catalog.has_type(name)) continue;  // not a type the catalog models
         if (auto error = drop_type_users(catalog, name, ch.cascade)) return error;
         catalog.drop_enum(name);
         catalog.drop_domain(name);
