@@ -7,6 +7,7 @@
 #include <set>
 
 #include "analyses/checks.h"
+#include "base/parallel.h"
 #include "base/text.h"
 #include "inputs/code_sql.h"
 
@@ -21,6 +22,19 @@ std::vector<Statement> split_source(const MigrationSource& source, const Splitte
   }
   return out;
 }
+
+// The statements of every source `wanted` picks (others stay empty), split on every core: files
+// are independent.
+template <class Wanted>
+std::vector<std::vector<Statement>> split_sources(const std::vector<MigrationSource>& sources, const Splitter& split,
+                                                  Wanted wanted) {
+  std::vector<std::vector<Statement>> out(sources.size());
+  parallel_for(sources.size(), 8, [&](size_t i) {
+    if (wanted(sources[i])) out[i] = split_source(sources[i], split);
+  });
+  return out;
+}
+bool every_source(const MigrationSource&) { return true; }
 
 bool repeatable(const std::string& path) { return std::filesystem::path(path).filename().string().rfind("R__", 0) == 0; }
 
@@ -76,8 +90,10 @@ MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationIn
   plan.incoming_search_path = new_tree.search_path;
   std::map<std::string, std::vector<Statement>> old_by_path;
   std::set<std::string> old_statement_texts;
-  for (const MigrationSource& source : old_tree.sources) {
-    auto statements = split_source(source, split);
+  std::vector<std::vector<Statement>> old_split = split_sources(old_tree.sources, split, every_source);
+  for (size_t i = 0; i < old_tree.sources.size(); ++i) {
+    const MigrationSource& source = old_tree.sources[i];
+    std::vector<Statement>& statements = old_split[i];
     for (const Statement& s : statements) {
       if (source.covered_by.empty()) plan.deployed.push_back(s);  // the baseline stands in for it
       if (source.per_statement) old_statement_texts.insert(normalize_sql(s.text()));
@@ -89,8 +105,8 @@ MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationIn
     std::set<std::string> old_texts;
     for (const Statement& s : plan.deployed) old_texts.insert(normalize_sql(s.text()));
     plan.target.emplace();
-    for (const MigrationSource& source : new_tree.sources) {
-      for (Statement& s : split_source(source, split)) {
+    for (std::vector<Statement>& statements : split_sources(new_tree.sources, split, every_source)) {
+      for (Statement& s : statements) {
         if (!old_texts.count(normalize_sql(s.text()))) plan.incoming.push_back(s);
         plan.target->push_back(std::move(s));
       }
@@ -100,11 +116,14 @@ MigrationPlan plan_migrations(const MigrationInputs& old_tree, const MigrationIn
   }
 
   std::set<std::string> new_paths;
-  for (const MigrationSource& source : new_tree.sources) {
+  auto replayed = [&](const MigrationSource& source) { return !source.baseline || old_by_path.count(source.path) > 0; };
+  std::vector<std::vector<Statement>> new_split = split_sources(new_tree.sources, split, replayed);
+  for (size_t k = 0; k < new_tree.sources.size(); ++k) {
+    const MigrationSource& source = new_tree.sources[k];
     new_paths.insert(source.path);
     // The deployed schema is OLD's; a baseline only stands in for migrations that already ran.
-    if (source.baseline && !old_by_path.count(source.path)) continue;
-    auto statements = split_source(source, split);
+    if (!replayed(source)) continue;
+    std::vector<Statement>& statements = new_split[k];
     if (source.per_statement) {
       for (Statement& s : statements) {
         if (!old_statement_texts.count(normalize_sql(s.text()))) plan.incoming.push_back(std::move(s));

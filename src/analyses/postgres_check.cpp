@@ -239,9 +239,9 @@ void report_result_change(const Statement& query, const sql::Select& select, Nam
 }
 
 // The new statements replayed one by one on the deployed schema; what each changed is recorded
-// for blame and the rules. Returns the new schema.
+// for the rules, and for blame when there are queries to blame it on. Returns the new schema.
 catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalog& deployed,
-                                ParallelAhead<postgres::ParsedStatement>& incoming, PostgresStaticResult& result, Blame& blame) {
+                                ParallelAhead<postgres::ParsedStatement>& incoming, PostgresStaticResult& result, Blame* blame) {
   catalog::Catalog next = deployed;
   // Reserved: these element types do not all have noexcept moves, so growth would copy them all.
   result.replay.diffs.reserve(plan.incoming.size());
@@ -258,7 +258,7 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
     replay(next, parsed, s, session.path, "new", &result.migration_findings);
     catalog::Catalog after = next.subset(touched, only);
     std::vector<catalog::Change> changes = catalog::diff(before, after);
-    blame.record(changes, after, s.span());
+    if (blame) blame->record(changes, after, s.span());
     result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
   }
   return next;
@@ -267,7 +267,7 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
 // A declarative schema: the new file built fresh, its changes given to its edited statements.
 catalog::Catalog build_declarative(const std::vector<Statement>& target, const catalog::Catalog& deployed,
                                    const std::vector<Statement>& edited, const std::string& search_path,
-                                   PostgresStaticResult& result, Blame& blame) {
+                                   PostgresStaticResult& result, Blame* blame) {
   catalog::Catalog next;
   ParallelAhead<postgres::ParsedStatement> parsed = parse_ahead(target);
   Session session(search_path);
@@ -277,8 +277,8 @@ catalog::Catalog build_declarative(const std::vector<Statement>& target, const c
     replay(next, parsed.get(i), target[i], session.path, "new", nullptr);
   }
   result.replay.diffs = attribute_changes(deployed, next, edited);
-  for (size_t k = 0; k < edited.size(); ++k) {
-    blame.record(result.replay.diffs[k].changes, result.replay.diffs[k].after, edited[k].span());
+  for (size_t k = 0; blame && k < edited.size(); ++k) {
+    blame->record(result.replay.diffs[k].changes, result.replay.diffs[k].after, edited[k].span());
   }
   return next;
 }
@@ -308,13 +308,14 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
 
   result.replay.deployed = deployed;
   Blame blame;
+  Blame* recording = queries.empty() ? nullptr : &blame;  // lint has nothing to blame
   ParallelAhead<postgres::ParsedStatement> incoming = parse_ahead(plan.incoming);
   catalog::Catalog next;
   if (plan.target) {
-    next = build_declarative(*plan.target, deployed, plan.incoming, plan.incoming_search_path, result, blame);
+    next = build_declarative(*plan.target, deployed, plan.incoming, plan.incoming_search_path, result, recording);
     for (size_t k = 0; k < plan.incoming.size(); ++k) incoming.get(k);  // parsed for the rules
   } else {
-    next = apply_incoming(plan, deployed, incoming, result, blame);
+    next = apply_incoming(plan, deployed, incoming, result, recording);
   }
   result.parsed_incoming = std::move(incoming).take();
   result.replay_seconds = clock.lap();

@@ -13,6 +13,7 @@
 #include "analyses/postgres_values.h"
 #include "base/diagnostic.h"
 #include "base/interrupt.h"
+#include "base/parallel.h"
 #include "sql/pgserver/server.h"
 #include "sql/placeholders.h"
 #include "sql/postgres/parser.h"
@@ -361,7 +362,7 @@ ServerProof prove_on_postgres(const MigrationPlan& plan, const std::vector<State
     auto proving = Clock::now();
     proof.verdicts.resize(queries.size());
     std::vector<Values> failing_values(queries.size());
-    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    unsigned jobs = options.jobs ? options.jobs : thread_count();
     jobs = static_cast<unsigned>(std::min<size_t>(jobs, std::max<size_t>(1, queries.size() / 4)));
     std::atomic<size_t> next{0};
     std::atomic<bool> stop{false};

@@ -1,4 +1,4 @@
-// Runs independent work items on every core: the calling thread and hardware_concurrency() - 1
+// Runs independent work items on every core: the calling thread and thread_count() - 1
 // helpers take batches of indexes in order from a shared counter, so uneven items even out.
 #pragma once
 
@@ -12,12 +12,17 @@
 
 namespace mc {
 
+// Threads a run may use for its parallel stages (reading, splitting, parsing, rules): `--jobs`,
+// else one per core. Set once, before the work starts.
+void set_thread_count(unsigned threads);  // 0: one per core
+unsigned thread_count();
+
 // Calls `work(i)` for every i in [0, count), `batch` indexes at a time. Too little work for a
 // second batch runs on the calling thread alone. The first exception (in index order is not
 // promised) stops the handing out of batches and is rethrown once all threads are done.
 template <class Work>
 void parallel_for(size_t count, size_t batch, Work&& work) {
-  size_t jobs = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), count / std::max<size_t>(batch, 1) + 1);
+  size_t jobs = std::min<size_t>(thread_count(), count / std::max<size_t>(batch, 1) + 1);
   std::atomic<size_t> next{0};
   std::exception_ptr failure;
   std::mutex failure_lock;

@@ -13,17 +13,19 @@
 #include <thread>
 #include <vector>
 
+#include "base/parallel.h"
+
 namespace mc {
 
 template <class T>
 class ParallelAhead {
  public:
-  // Starts hardware_concurrency() - 1 helpers (none for fewer than two batches of work).
+  // Starts thread_count() - 1 helpers (none for fewer than two batches of work).
   ParallelAhead(size_t count, size_t batch, std::function<T(size_t)> produce)
       : items_(count), produce_(std::move(produce)), batch_(std::max<size_t>(batch, 1)),
         batches_((count + batch_ - 1) / batch_), done_(std::make_unique<std::atomic<bool>[]>(batches_)),
         failures_(batches_) {
-    size_t helpers = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()) - 1, batches_ / 2);
+    size_t helpers = std::min<size_t>(thread_count() - 1, batches_ / 2);
     for (size_t j = 0; j < helpers; ++j) {
       helpers_.emplace_back([this] {
         while (produce_one()) {

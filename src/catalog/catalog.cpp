@@ -1,6 +1,7 @@
 #include "catalog/catalog.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "base/text.h"
 #include "catalog/search_path.h"
@@ -63,7 +64,11 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
   // Views and owned sequences hold the relation, not its name: they follow it.
   std::string renamed(to);
   std::vector<std::string> sequences = sequences_owned_by(from);
-  for (const std::string& name : sequences) sequences_[name].relation = renamed;
+  for (const std::string& name : sequences) {
+    SequenceOwner owner = sequences_.at(name);
+    owner.relation = renamed;
+    add_sequence(name, std::move(owner));
+  }
   // SET SCHEMA moves the owned sequences too (a rename does not rename them).
   if (!iequals(key_prefix(from), key_prefix(to))) {
     for (const std::string& name : sequences) rename_sequence(name, key_prefix(to) + std::string(unqualified(name)));
@@ -91,9 +96,7 @@ void Catalog::edit_views(const std::function<bool(const Relation&)>& selects, co
 }
 
 void Catalog::follow_column_rename(std::string_view relation, std::string_view from, std::string_view to) {
-  for (auto& [name, owner] : sequences_) {
-    if (iequals(owner.relation, relation) && iequals(owner.column, from)) owner.column = std::string(to);
-  }
+  for (const std::string& name : sequences_owned_by(relation, from)) sequences_.at(name).column = std::string(to);
   auto reads_it = [&](const ColumnRead& r) { return iequals(r.relation, relation) && iequals(r.column, from); };
   edit_views([&](const Relation& view) { return std::any_of(view.reads.begin(), view.reads.end(), reads_it); },
              [&](Relation& view) {
@@ -275,20 +278,50 @@ bool Catalog::rename_function(std::string_view from, std::string_view to, const 
   return true;
 }
 
-void Catalog::add_sequence(std::string_view name, SequenceOwner owner) { sequences_[to_lower(name)] = std::move(owner); }
-bool Catalog::drop_sequence(std::string_view name) { return sequences_.erase(to_lower(name)) > 0; }
+void Catalog::index_sequence_owner(const std::string& key, const SequenceOwner& owner, bool add) {
+  if (owner.relation.empty()) return;
+  std::string relation = to_lower(owner.relation);
+  if (add) {
+    sequences_by_owner_[relation].insert(key);
+    return;
+  }
+  auto it = sequences_by_owner_.find(relation);
+  if (it == sequences_by_owner_.end()) return;
+  it->second.erase(key);
+  if (it->second.empty()) sequences_by_owner_.erase(it);
+}
+
+void Catalog::add_sequence(std::string_view name, SequenceOwner owner) {
+  std::string key = to_lower(name);
+  auto [it, inserted] = sequences_.try_emplace(key);
+  if (!inserted) index_sequence_owner(key, it->second, false);
+  it->second = std::move(owner);
+  index_sequence_owner(key, it->second, true);
+}
+bool Catalog::drop_sequence(std::string_view name) {
+  auto it = sequences_.find(to_lower(name));
+  if (it == sequences_.end()) return false;
+  index_sequence_owner(it->first, it->second, false);
+  sequences_.erase(it);
+  return true;
+}
 bool Catalog::rename_sequence(std::string_view from, std::string_view to) {
   auto node = sequences_.extract(to_lower(from));
   if (node.empty()) return false;
+  index_sequence_owner(node.key(), node.mapped(), false);
   node.key() = to_lower(to);
+  index_sequence_owner(node.key(), node.mapped(), true);
   sequences_.insert(std::move(node));
   return true;
 }
 bool Catalog::has_sequence(std::string_view name) const { return sequences_.count(to_lower(name)) > 0; }
 std::vector<std::string> Catalog::sequences_owned_by(std::string_view relation, std::string_view column) const {
   std::vector<std::string> out;
-  for (const auto& [name, owner] : sequences_) {
-    if (iequals(owner.relation, relation) && (column.empty() || iequals(owner.column, column))) out.push_back(name);
+  auto owned = sequences_by_owner_.find(to_lower(relation));
+  if (owned == sequences_by_owner_.end()) return out;
+  for (const std::string& name : owned->second) {
+    const SequenceOwner& owner = sequences_.at(name);
+    if (column.empty() || iequals(owner.column, column)) out.push_back(name);
   }
   return out;
 }
@@ -315,8 +348,8 @@ Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector
       for (const Overload& o : f->second) out.add_function(name, o);
     }
     if (const auto* labels = find_enum(name)) out.set_enum(name, *labels);
-    if (auto s = sequences_.find(to_lower(name)); s != sequences_.end()) out.sequences_.insert(*s);
-    for (const std::string& owned : sequences_owned_by(name)) out.sequences_.insert(*sequences_.find(owned));
+    if (auto s = sequences_.find(to_lower(name)); s != sequences_.end()) out.add_sequence(s->first, s->second);
+    for (const std::string& owned : sequences_owned_by(name)) out.add_sequence(owned, sequences_.at(owned));
     if (auto it = relations_.find(to_lower(name)); it != relations_.end()) {
       const Relation* rel = it->second.get();
       out.relations_.insert_or_assign(it->first, it->second);  // shared, not copied
@@ -343,8 +376,14 @@ void Catalog::replace_relations(const Catalog& source, const std::vector<std::st
   }
 }
 
-void Catalog::add_schema(std::string_view name) { schemas_.insert(to_lower(name)); }
-bool Catalog::drop_schema(std::string_view name) { return schemas_.erase(to_lower(name)) > 0; }
+void Catalog::add_schema(std::string_view name) {
+  if (iequals(name, "public")) public_schema_ = true;
+  else schemas_.insert(to_lower(name));
+}
+bool Catalog::drop_schema(std::string_view name) {
+  if (!iequals(name, "public")) return schemas_.erase(to_lower(name)) > 0;
+  return std::exchange(public_schema_, false);
+}
 
 namespace {
 
@@ -366,6 +405,7 @@ std::vector<std::string> keys_in(const Map& map, std::string_view schema) {
 }  // namespace
 
 bool Catalog::has_schema(std::string_view name) const {
+  if (iequals(name, "public") && public_schema_) return true;
   return schemas_.count(to_lower(name)) > 0 || !relations_in(name).empty() || !sequences_in(name).empty();
 }
 std::vector<std::string> Catalog::relations_in(std::string_view schema) const { return keys_in(relations_, schema); }

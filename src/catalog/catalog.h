@@ -219,9 +219,15 @@ class Catalog {
   std::map<std::string, std::string> domains_;
   std::map<std::string, std::vector<Overload>> functions_;
   std::map<std::string, SequenceOwner> sequences_;
-  std::set<std::string> schemas_ = {"public"};
+  // Created schemas other than public, which is there until dropped (a flag: catalogs are made per
+  // statement, and a set holding "public" would allocate each time).
+  std::set<std::string> schemas_;
+  bool public_schema_ = true;
   // lower-cased table name -> lower-cased index names, so per-table lookups do not scan the schema
   std::map<std::string, std::set<std::string>> indexes_by_table_;
+  // lower-cased owning relation -> keys of the sequences it owns (likewise, for sequences_owned_by)
+  std::map<std::string, std::set<std::string>> sequences_by_owner_;
+  void index_sequence_owner(const std::string& key, const SequenceOwner& owner, bool add);
 };
 
 }  // namespace mc::catalog

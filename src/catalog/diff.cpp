@@ -101,6 +101,7 @@ ColumnMatch match_columns(const Relation& before, const Relation& after) {
   size_t common = 0, shorter = std::min(before.columns.size(), after.columns.size());
   while (common < shorter && iequals(before.columns[common].name, after.columns[common].name)) ++common;
   if (common == shorter) {
+    m.kept.reserve(common);
     for (size_t i = 0; i < common; ++i) m.kept.emplace_back(&before.columns[i], &after.columns[i]);
     for (size_t i = common; i < before.columns.size(); ++i) m.dropped.push_back(&before.columns[i]);
     for (size_t i = common; i < after.columns.size(); ++i) m.added.push_back(&after.columns[i]);

@@ -14,6 +14,7 @@
 #include "analyses/lint.h"
 #include "base/diagnostic.h"
 #include "base/interrupt.h"
+#include "base/parallel.h"
 #include "inputs/git_tree.h"
 #include "inputs/layout.h"
 #include "report/inventory.h"
@@ -191,7 +192,9 @@ int main(int argc, char** argv) {
                     "throwaway cluster; also MIGCOMPAT_DATABASE_URL");
   check->add_option("--pg-user", flags.server.pg_user, "System user a throwaway cluster runs as when migcompat runs as root")
       ->default_str("postgres");
-  check->add_option("--jobs,-j", flags.server.jobs, "Connections proving old queries in parallel (default: one per core)");
+  check->add_option("--jobs,-j", flags.server.jobs,
+                    "Threads reading, splitting and parsing, and connections proving old queries in parallel (default: "
+                    "one per core)");
   check->add_option("--timeout", flags.server.budget_seconds, "Time budget in seconds for the proof on a server")
       ->default_str("600")
       ->check(CLI::PositiveNumber);
@@ -221,6 +224,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "markdown", "github"}));
   lint->add_option("--color", flags.color, "auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   lint->add_flag("--timings", timings, "Print how long each phase took to standard error");
+  lint->add_option("--jobs,-j", flags.server.jobs, "Threads reading, splitting, parsing and running rules (default: one per core)");
 
   std::string docs_dir;
   CLI::App* rules = app.add_subcommand("rules", "List every rule: code, name, default severity, category, dialects");
@@ -277,6 +281,7 @@ int main(int argc, char** argv) {
 
   if (init->parsed()) return run_init(init_dir, init_force, init_print);
 
+  mc::set_thread_count(flags.server.jobs);
   mc::SourceManager sources;
   try {
     mc::CheckOptions options = flags.options();

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <iterator>
 #include <optional>
+#include <unordered_map>
 
 #include "analyses/rules/helpers.h"
+#include "base/parallel.h"
 #include "base/text.h"
 #include "sql/postgres/parser.h"
 #include "sql/sqlite/facts.h"
@@ -153,16 +155,20 @@ bool applies(const Rule& rule, const RuleRun& run) {
 
 }  // namespace
 
-std::vector<Diagnostic> run_rules(const RuleRun& run) {
+namespace {
+
+// The rules over one migration file's statements (`indexes` into the run, in order): a file's
+// state is its own, so files are checked independently.
+std::vector<Diagnostic> run_file(const RuleRun& run, const std::vector<size_t>& indexes) {
   std::vector<Diagnostic> out;
   unsigned dialect_bit = run.dialect == Dialect::sqlite ? sqlite_only : postgres_only;
-  std::map<const SourceFile*, MigrationState> files;
-  std::map<const SourceFile*, const Statement*> last_statement;
   const std::vector<Statement>& statements = *run.statements;
   static const std::vector<StatementDiff> no_diffs;
   const std::vector<StatementDiff>& diffs = run.replay ? run.replay->diffs : no_diffs;
   const catalog::Catalog& deployed = run.replay ? run.replay->deployed : empty_catalog();
-  for (size_t i = 0; i < statements.size(); ++i) {
+  MigrationState state;
+  const Statement* last_statement = nullptr;
+  for (size_t i : indexes) {
     const Statement& s = statements[i];
     postgres::ParsedStatement own;
     bool shared = run.dialect == Dialect::postgres && run.parsed && i < run.parsed->size();
@@ -172,16 +178,15 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
     }
     const postgres::ParsedStatement& parsed = shared ? (*run.parsed)[i] : own;
     const SourceFile* file = s.origin ? s.origin->file : nullptr;
-    MigrationState& state = files[file];
     state.file = file;
-    if (state.end <= i) {  // the file's first statement: find where the file ends, once
+    if (state.end <= i) {  // the file's first statement (of a contiguous run): find where it ends, once
       state.end = i + 1;
       while (state.end < statements.size() && statements[state.end].origin &&
              statements[state.end].origin->file == file) {
         ++state.end;
       }
     }
-    last_statement[file] = &s;
+    last_statement = &s;
     const StatementDiff& raw = i < diffs.size() ? diffs[i] : empty_diff();
     std::optional<StatementDiff> net = rebuild_net_effect(state, raw);
     RuleContext context{run.dialect, s,     parsed.facts, parsed.changes, net ? *net : raw, state,
@@ -194,15 +199,37 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
     }
     advance(state, s, parsed.facts, parsed.changes, run.dialect);
   }
-  for (const auto& [file, state] : files) {
-    const Statement* where = state.last_begin && state.open_transactions > 0 ? state.last_begin : last_statement[file];
-    for (const Rule* rule : all_rules()) {
-      if (!(rule->info.dialects & dialect_bit) || !rule->finish || !applies(*rule, run)) continue;
-      std::vector<Finding> found;
-      rule->finish(state, found);
-      for (const Finding& f : found) out.push_back(rule_diagnostic(*rule, *where, f));
-    }
+  if (!last_statement) return out;
+  const Statement* where = state.last_begin && state.open_transactions > 0 ? state.last_begin : last_statement;
+  for (const Rule* rule : all_rules()) {
+    if (!(rule->info.dialects & dialect_bit) || !rule->finish || !applies(*rule, run)) continue;
+    std::vector<Finding> found;
+    rule->finish(state, found);
+    for (const Finding& f : found) out.push_back(rule_diagnostic(*rule, *where, f));
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> run_rules(const RuleRun& run) {
+  // The statements of each file, files in the order they first appear.
+  std::vector<std::vector<size_t>> files;
+  std::unordered_map<const SourceFile*, size_t> file_index;
+  const std::vector<Statement>& statements = *run.statements;
+  for (size_t i = 0; i < statements.size(); ++i) {
+    const SourceFile* file = statements[i].origin ? statements[i].origin->file : nullptr;
+    auto [it, added] = file_index.emplace(file, files.size());
+    if (added) files.emplace_back();
+    files[it->second].push_back(i);
+  }
+  std::vector<std::vector<Diagnostic>> found(files.size());
+  parallel_for(files.size(), 16, [&](size_t f) { found[f] = run_file(run, files[f]); });
+  std::vector<Diagnostic> out;
+  size_t total = 0;
+  for (const auto& f : found) total += f.size();
+  out.reserve(total);
+  for (auto& f : found) std::move(f.begin(), f.end(), std::back_inserter(out));
   return out;
 }
 
