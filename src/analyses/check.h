@@ -43,6 +43,10 @@ struct CheckResult {
   std::vector<Span> statement_spans;  // every new migration statement
   // Phases and their wall-clock seconds, for --timings and the benchmarks.
   std::vector<std::pair<std::string, double>> timings;
+  // The run's intermediate structures (parse trees, per-statement catalogs), kept to the end of the
+  // process: freed object by object they cost as much as the rules, and `main` exits without
+  // destroying them (as compilers do).
+  std::vector<std::shared_ptr<const void>> retained;
 
   bool incompatible() const;
 };

@@ -131,12 +131,16 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
       clock.lap();
     }
     auto found = rules::run_rules({*dialect, &plan.incoming, &replay, &parsed, true, false});
-    out.insert(out.end(), found.begin(), found.end());
+    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    result.retained.push_back(std::make_shared<ReplayRecord>(std::move(replay)));
+    result.retained.push_back(std::make_shared<std::vector<postgres::ParsedStatement>>(std::move(parsed)));
     rules_seconds += clock.lap();
     result.incoming_statements += plan.incoming.size();
     for (const Statement& s : plan.incoming) result.statement_spans.push_back(s.span());
     suppressions.collect(plan.incoming);
   }
+  result.retained.push_back(std::make_shared<decltype(inputs)>(std::move(inputs)));
+  result.retained.push_back(std::make_shared<decltype(plans)>(std::move(plans)));
   apply_policy(out, PolicyOptions{false, true, here.rules}, suppressions);
   sort_diagnostics(out);
   result.timings = {{"files read and split into statements", read_seconds},

@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "sql/postgres/nodes.h"
+#include "sql/postgres/unpack_arena.h"
 
 namespace mc::postgres {
 
@@ -143,8 +144,9 @@ void find_overlong_identifiers(StatementFacts& facts, std::string_view sql) {
     pg_query_free_scan_result(scanned);
     return;
   }
-  PgQuery__ScanResult* result =
-      pg_query__scan_result__unpack(nullptr, scanned.pbuf.len, reinterpret_cast<const uint8_t*>(scanned.pbuf.data));
+  UnpackArena arena;
+  PgQuery__ScanResult* result = pg_query__scan_result__unpack(arena.allocator(), scanned.pbuf.len,
+                                                              reinterpret_cast<const uint8_t*>(scanned.pbuf.data));
   pg_query_free_scan_result(scanned);
   if (!result) return;
   for (size_t i = 0; i < result->n_tokens; ++i) {
@@ -154,7 +156,6 @@ void find_overlong_identifiers(StatementFacts& facts, std::string_view sql) {
     if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
     if (name.size() > 63) facts.overlong_identifiers.emplace_back(name, static_cast<size_t>(t->start));
   }
-  pg_query__scan_result__free_unpacked(result, nullptr);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "sql/postgres/nodes.h"
+#include "sql/postgres/unpack_arena.h"
 
 namespace mc::postgres {
 
@@ -31,8 +32,9 @@ ParsedStatement parse(std::string_view statement) {
     pg_query_free_protobuf_parse_result(result);
     return out;
   }
+  UnpackArena arena;
   PgQuery__ParseResult* tree = pg_query__parse_result__unpack(
-      nullptr, result.parse_tree.len, reinterpret_cast<const uint8_t*>(result.parse_tree.data));
+      arena.allocator(), result.parse_tree.len, reinterpret_cast<const uint8_t*>(result.parse_tree.data));
   pg_query_free_protobuf_parse_result(result);
   if (!tree) {
     out.error = ParseError{"could not read the parse tree", 0};
@@ -43,13 +45,12 @@ ParsedStatement parse(std::string_view statement) {
     if (!stmt) continue;
     if (i == 0) out.facts = statement_facts(stmt, text);
     if (auto query = transform_query(stmt, text)) {
-      out.query = std::move(query);
+      out.query = std::make_shared<const sql::QueryModel>(std::move(*query));
     } else {
       for (auto& change : transform_ddl(stmt, text)) out.changes.push_back(std::move(change));
     }
   }
-  pg_query__parse_result__free_unpacked(tree, nullptr);
-  return out;
+  return out;  // the tree goes with the arena
 }
 
 }  // namespace mc::postgres

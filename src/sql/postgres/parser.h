@@ -2,6 +2,7 @@
 // statement model. Only this folder sees pg_query.h; parse trees never leave it.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,7 +26,9 @@ struct ParsedStatement {
   std::optional<ParseError> error;
   bool oversized = false;  // longer than max_parsed_statement_bytes: `error` says so, `changes` is one unmodeled
   std::vector<sql::SchemaChange> changes;  // what DDL asks of the catalog
-  std::optional<sql::QueryModel> query;    // SELECT, INSERT, UPDATE, DELETE
+  // SELECT, INSERT, UPDATE, DELETE. Boxed: most migration statements are DDL, and a run keeps
+  // every statement's parse (an inline model would triple the size of each).
+  std::shared_ptr<const sql::QueryModel> query;
   sql::StatementFacts facts;               // how it does it: options, types, constraints
 };
 
