@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -86,6 +87,20 @@ MigrationPlan plan_for(const Target& target, const MigrationInputs& all, const S
   return plan_migrations(history, upto, split);
 }
 
+// The positions of the statements in [begin, end), grouped by file (a file's statements are
+// contiguous), in order.
+std::vector<std::vector<size_t>> files_of(const std::vector<Statement>& statements, size_t begin, size_t end) {
+  std::vector<std::vector<size_t>> out;
+  const SourceFile* current = nullptr;
+  for (size_t i = begin; i < end; ++i) {
+    const SourceFile* file = statements[i].origin ? statements[i].origin->file : nullptr;
+    if (out.empty() || file != current) out.emplace_back();
+    current = file;
+    out.back().push_back(i);
+  }
+  return out;
+}
+
 }  // namespace
 
 CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
@@ -116,25 +131,34 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
     plans.push_back(std::make_unique<MigrationPlan>(plan_for(target, all, split, history, upto)));
     const MigrationPlan& plan = *plans.back();
     read_seconds += clock.lap();
-    ReplayRecord replay;
-    std::vector<postgres::ParsedStatement> parsed;
     if (*dialect == Dialect::sqlite) {
+      ReplayRecord replay;
       ProofStats stats;
       prove_on_sqlite(plan, {}, stats, &replay);
       replay_seconds += clock.lap();
+      auto found = rules::run_rules({*dialect, &plan.incoming, &replay, nullptr, true, false});
+      std::move(found.begin(), found.end(), std::back_inserter(out));
+      result.retained.push_back(std::make_shared<ReplayRecord>(std::move(replay)));
+      rules_seconds += clock.lap();
     } else {
-      PostgresStaticResult replayed = check_postgres_statically(plan, {});
-      replay = std::move(replayed.replay);
-      parsed = std::move(replayed.parsed_incoming);
-      out.insert(out.end(), replayed.migration_findings.begin(), replayed.migration_findings.end());
-      replay_seconds += replayed.replay_seconds;
-      clock.lap();
+      // The rules run on each file as soon as it is replayed; then its diffs and parses go.
+      Stopwatch rules_clock;
+      double in_rules = 0;
+      auto run_rules_on = [&](size_t begin, size_t end, const ReplayRecord& replay,
+                              const std::vector<postgres::ParsedStatement>& parsed) {
+        rules_clock.lap();
+        rules::RuleRun run{*dialect, &plan.incoming, &replay, &parsed, true, false};
+        for (const std::vector<size_t>& file : files_of(plan.incoming, begin, end)) {
+          auto found = rules::run_rules_on_file(run, file);
+          std::move(found.begin(), found.end(), std::back_inserter(out));
+        }
+        in_rules += rules_clock.lap();
+      };
+      PostgresStaticResult replayed = check_postgres_statically(plan, {}, run_rules_on);
+      std::move(replayed.migration_findings.begin(), replayed.migration_findings.end(), std::back_inserter(out));
+      rules_seconds += in_rules;
+      replay_seconds += clock.lap() - in_rules;
     }
-    auto found = rules::run_rules({*dialect, &plan.incoming, &replay, &parsed, true, false});
-    out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-    result.retained.push_back(std::make_shared<ReplayRecord>(std::move(replay)));
-    result.retained.push_back(std::make_shared<std::vector<postgres::ParsedStatement>>(std::move(parsed)));
-    rules_seconds += clock.lap();
     result.incoming_statements += plan.incoming.size();
     for (const Statement& s : plan.incoming) result.statement_spans.push_back(s.span());
     suppressions.collect(plan.incoming);

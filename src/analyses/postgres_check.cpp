@@ -238,14 +238,18 @@ void report_result_change(const Statement& query, const sql::Select& select, Nam
   out.push_back(std::move(d));
 }
 
+const SourceFile* file_of(const Statement& s) { return s.origin ? s.origin->file : nullptr; }
+
 // The new statements replayed one by one on the deployed schema; what each changed is recorded
 // for the rules, and for blame when there are queries to blame it on. Returns the new schema.
 catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalog& deployed,
-                                ParallelAhead<postgres::ParsedStatement>& incoming, PostgresStaticResult& result, Blame* blame) {
+                                ParallelAhead<postgres::ParsedStatement>& incoming, PostgresStaticResult& result, Blame* blame,
+                                const FileReplayed& file_replayed) {
   catalog::Catalog next = deployed;
   // Reserved: these element types do not all have noexcept moves, so growth would copy them all.
   result.replay.diffs.reserve(plan.incoming.size());
   Session session(plan.incoming_search_path);
+  size_t file_begin = 0;
   for (size_t k = 0; k < plan.incoming.size(); ++k) {
     const Statement& s = plan.incoming[k];
     postgres::ParsedStatement& parsed = incoming.get(k);
@@ -260,6 +264,14 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
     std::vector<catalog::Change> changes = catalog::diff(before, after);
     if (blame) blame->record(changes, after, s.span());
     result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
+    if (file_replayed && (k + 1 == plan.incoming.size() || file_of(plan.incoming[k + 1]) != file_of(s))) {
+      file_replayed(file_begin, k + 1, result.replay, incoming.items());
+      for (size_t j = file_begin; j <= k; ++j) {
+        result.replay.diffs[j] = StatementDiff{};
+        incoming.items()[j] = postgres::ParsedStatement{};
+      }
+      file_begin = k + 1;
+    }
   }
   return next;
 }
@@ -291,7 +303,8 @@ std::vector<Diagnostic> PostgresStaticResult::all() const {
   return out;
 }
 
-PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries) {
+PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries,
+                                               const FileReplayed& file_replayed) {
   PostgresStaticResult result;
   result.query_findings.resize(queries.size());
   catalog::Catalog deployed;
@@ -314,8 +327,10 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   if (plan.target) {
     next = build_declarative(*plan.target, deployed, plan.incoming, plan.incoming_search_path, result, recording);
     for (size_t k = 0; k < plan.incoming.size(); ++k) incoming.get(k);  // parsed for the rules
+    // The edits are not in files of their own: one call, nothing released.
+    if (file_replayed && !plan.incoming.empty()) file_replayed(0, plan.incoming.size(), result.replay, incoming.items());
   } else {
-    next = apply_incoming(plan, deployed, incoming, result, recording);
+    next = apply_incoming(plan, deployed, incoming, result, recording, file_replayed);
   }
   result.parsed_incoming = std::move(incoming).take();
   result.replay_seconds = clock.lap();

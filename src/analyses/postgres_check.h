@@ -2,6 +2,7 @@
 // own parser, then resolve every old query's names against the new catalog.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "analyses/plan.h"
@@ -23,7 +24,15 @@ struct PostgresStaticResult {
   std::vector<Diagnostic> all() const;
 };
 
+// Called once per migration file, as soon as its statements are replayed, with their positions
+// [begin, end) among the incoming statements: `replay.diffs` and `parsed` hold them. It is their
+// last reader: their diffs and parses are released after it, so a long history is held one file
+// at a time (`lint` runs the rules here).
+using FileReplayed = std::function<void(size_t begin, size_t end, const ReplayRecord& replay,
+                                        const std::vector<postgres::ParsedStatement>& parsed)>;
+
 // Throws InputError when a migration statement does not parse or would fail.
-PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries);
+PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const std::vector<Statement>& queries,
+                                               const FileReplayed& file_replayed = {});
 
 }  // namespace mc

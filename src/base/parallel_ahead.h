@@ -43,6 +43,10 @@ class ParallelAhead {
     return std::move(items_);
   }
 
+  // All items by position. Only those already taken with get() may be read (or reset to free
+  // them): the others may be being produced.
+  std::vector<T>& items() { return items_; }
+
   // Item i, produced by now; rethrows what producing its batch threw.
   T& get(size_t i) {
     size_t b = i / batch_;

@@ -155,11 +155,8 @@ bool applies(const Rule& rule, const RuleRun& run) {
 
 }  // namespace
 
-namespace {
-
-// The rules over one migration file's statements (`indexes` into the run, in order): a file's
-// state is its own, so files are checked independently.
-std::vector<Diagnostic> run_file(const RuleRun& run, const std::vector<size_t>& indexes) {
+// A file's state is its own, so files are checked independently.
+std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes) {
   std::vector<Diagnostic> out;
   unsigned dialect_bit = run.dialect == Dialect::sqlite ? sqlite_only : postgres_only;
   const std::vector<Statement>& statements = *run.statements;
@@ -210,8 +207,6 @@ std::vector<Diagnostic> run_file(const RuleRun& run, const std::vector<size_t>& 
   return out;
 }
 
-}  // namespace
-
 std::vector<Diagnostic> run_rules(const RuleRun& run) {
   // The statements of each file, files in the order they first appear.
   std::vector<std::vector<size_t>> files;
@@ -224,7 +219,7 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
     files[it->second].push_back(i);
   }
   std::vector<std::vector<Diagnostic>> found(files.size());
-  parallel_for(files.size(), 16, [&](size_t f) { found[f] = run_file(run, files[f]); });
+  parallel_for(files.size(), 16, [&](size_t f) { found[f] = run_rules_on_file(run, files[f]); });
   std::vector<Diagnostic> out;
   size_t total = 0;
   for (const auto& f : found) total += f.size();

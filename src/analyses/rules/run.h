@@ -22,6 +22,9 @@ struct RuleRun {
 };
 
 std::vector<Diagnostic> run_rules(const RuleRun& run);
+// The rules over one migration file: `indexes` are its statements' positions in the run, in order.
+// Only those statements' diffs and parses are read (and the files' look-ahead stays in the file).
+std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes);
 
 // A rule's finding as a diagnostic: code, name, severity, place, and where its doc is.
 Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, const Finding& finding);
