@@ -77,6 +77,53 @@ TEST(Catalog, OwnedSequencesFollowTheirTable) {
   EXPECT_FALSE(part.has_sequence("invoice_numbers"));
 }
 
+// sequences_owned_by reads an index kept beside the sequences: every way a sequence or its owner
+// changes must keep it true.
+TEST(Catalog, SequenceOwnerIndexFollowsEveryChange) {
+  Catalog c;
+  c.add_relation(table("tags", {"id", "code"}));
+  c.add_sequence("tags_id_seq", {"tags", "id"});
+  c.add_sequence("tags_code_seq", {"Tags", "code"});  // owners compare case-insensitively
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(c.sequences_owned_by("tags"), (Names{"tags_code_seq", "tags_id_seq"}));
+  EXPECT_EQ(c.sequences_owned_by("TAGS", "code"), Names{"tags_code_seq"});
+
+  c.rename_sequence("tags_code_seq", "codes");
+  EXPECT_EQ(c.sequences_owned_by("tags", "code"), Names{"codes"});
+
+  c.add_sequence("codes", {});  // OWNED BY NONE: no longer the table's
+  EXPECT_EQ(c.sequences_owned_by("tags"), Names{"tags_id_seq"});
+
+  c.follow_column_rename("tags", "id", "tag_id");
+  EXPECT_EQ(c.sequences_owned_by("tags", "tag_id"), Names{"tags_id_seq"});
+  EXPECT_TRUE(c.sequences_owned_by("tags", "id").empty());
+
+  c.drop_sequence("tags_id_seq");
+  EXPECT_TRUE(c.sequences_owned_by("tags").empty());
+  c.add_sequence("tags_id_seq", {"tags", "tag_id"});
+  c.rename_relation("tags", "labels");
+  EXPECT_TRUE(c.sequences_owned_by("tags").empty());
+  EXPECT_EQ(c.sequences_owned_by("labels"), Names{"tags_id_seq"});
+
+  Catalog part = c.subset({"labels"});  // a subset indexes what it copies
+  EXPECT_EQ(part.sequences_owned_by("labels"), Names{"tags_id_seq"});
+  EXPECT_FALSE(part.has_sequence("codes"));
+}
+
+TEST(Catalog, PublicSchemaExistsUntilDropped) {
+  Catalog c;
+  EXPECT_TRUE(c.has_schema("public"));
+  EXPECT_FALSE(c.has_schema("app"));
+  c.add_schema("App");
+  EXPECT_TRUE(c.has_schema("app"));
+  EXPECT_TRUE(c.drop_schema("public"));
+  EXPECT_FALSE(c.has_schema("public"));
+  EXPECT_FALSE(c.drop_schema("public"));
+  c.add_schema("PUBLIC");
+  EXPECT_TRUE(c.has_schema("public"));
+  EXPECT_TRUE(c.subset({}).has_schema("public"));
+}
+
 TEST(Replay, DropColumnUnderAViewIsRefusedOrCascades) {
   Catalog c;
   c.add_relation(table("orders", {"id", "total"}));
