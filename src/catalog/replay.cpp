@@ -433,7 +433,7 @@ std::optional<std::string> apply(Catalog& catalog, const sql::SchemaChange& ch, 
       return std::nullopt;
     }
     case Kind::create_enum:
-      if (catalog.find_enum(ch.name)) return fmt::format("type \"{}\" already exists (42710)", ch.name);
+      if (catalog.has_type(ch.name)) return fmt::format("type \"{}\" already exists (42710)", ch.name);
       catalog.set_enum(ch.name, ch.names);
       return std::nullopt;
     case Kind::add_enum_label: {
