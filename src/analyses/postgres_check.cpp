@@ -246,7 +246,6 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
                                 ParallelAhead<postgres::ParsedStatement>& incoming, PostgresStaticResult& result, Blame* blame,
                                 const FileReplayed& file_replayed) {
   catalog::Catalog next = deployed;
-  // Reserved: these element types do not all have noexcept moves, so growth would copy them all.
   result.replay.diffs.reserve(plan.incoming.size());
   Session session(plan.incoming_search_path);
   size_t file_begin = 0;

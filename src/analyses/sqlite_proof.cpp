@@ -154,7 +154,7 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, sqlite::Database& nex
                                 std::vector<Diagnostic>& out) {
   // Kept current statement by statement from partial reads of what each one touched.
   catalog::Catalog next_catalog = next.read_catalog();
-  if (record) record->diffs.reserve(plan.incoming.size());  // StatementDiff's move is not noexcept
+  if (record) record->diffs.reserve(plan.incoming.size());
   for (const Statement& s : plan.incoming) {
     std::string target = create_if_not_exists_target(s.text());
     if (!target.empty() && next.has_relation(target)) {
