@@ -87,20 +87,6 @@ MigrationPlan plan_for(const Target& target, const MigrationInputs& all, const S
   return plan_migrations(history, upto, split);
 }
 
-// The positions of the statements in [begin, end), grouped by file (a file's statements are
-// contiguous), in order.
-std::vector<std::vector<size_t>> files_of(const std::vector<Statement>& statements, size_t begin, size_t end) {
-  std::vector<std::vector<size_t>> out;
-  const SourceFile* current = nullptr;
-  for (size_t i = begin; i < end; ++i) {
-    const SourceFile* file = statements[i].origin ? statements[i].origin->file : nullptr;
-    if (out.empty() || file != current) out.emplace_back();
-    current = file;
-    out.back().push_back(i);
-  }
-  return out;
-}
-
 }  // namespace
 
 CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
@@ -148,7 +134,7 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
                               const std::vector<postgres::ParsedStatement>& parsed) {
         rules_clock.lap();
         rules::RuleRun run{*dialect, &plan.incoming, &replay, &parsed, true, false};
-        for (const std::vector<size_t>& file : files_of(plan.incoming, begin, end)) {
+        for (const std::vector<size_t>& file : rules::statements_by_file(plan.incoming, begin, end)) {
           auto found = rules::run_rules_on_file(run, file);
           std::move(found.begin(), found.end(), std::back_inserter(out));
         }

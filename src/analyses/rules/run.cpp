@@ -207,17 +207,20 @@ std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<
   return out;
 }
 
-std::vector<Diagnostic> run_rules(const RuleRun& run) {
-  // The statements of each file, files in the order they first appear.
+std::vector<std::vector<size_t>> statements_by_file(const std::vector<Statement>& statements, size_t begin, size_t end) {
   std::vector<std::vector<size_t>> files;
   std::unordered_map<const SourceFile*, size_t> file_index;
-  const std::vector<Statement>& statements = *run.statements;
-  for (size_t i = 0; i < statements.size(); ++i) {
+  for (size_t i = begin; i < end; ++i) {
     const SourceFile* file = statements[i].origin ? statements[i].origin->file : nullptr;
     auto [it, added] = file_index.emplace(file, files.size());
     if (added) files.emplace_back();
     files[it->second].push_back(i);
   }
+  return files;
+}
+
+std::vector<Diagnostic> run_rules(const RuleRun& run) {
+  std::vector<std::vector<size_t>> files = statements_by_file(*run.statements, 0, run.statements->size());
   std::vector<std::vector<Diagnostic>> found(files.size());
   parallel_for(files.size(), 16, [&](size_t f) { found[f] = run_rules_on_file(run, files[f]); });
   std::vector<Diagnostic> out;

@@ -22,6 +22,10 @@ struct RuleRun {
 };
 
 std::vector<Diagnostic> run_rules(const RuleRun& run);
+// The positions of statements [begin, end) grouped by migration file, files in the order they
+// first appear: the units the rules run on.
+std::vector<std::vector<size_t>> statements_by_file(const std::vector<Statement>& statements, size_t begin, size_t end);
+
 // The rules over one migration file: `indexes` are its statements' positions in the run, in order.
 // Only those statements' diffs and parses are read (and the files' look-ahead stays in the file).
 std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes);
