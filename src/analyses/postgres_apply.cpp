@@ -132,7 +132,7 @@ pgserver::Result MigrationRunner::run_with_roles(const std::string& sql, bool in
 
 StatementTrace MigrationRunner::apply(const Statement& statement, const char* which, bool trace) {
   StatementTrace out;
-  const SourceFile* source = statement.origin ? statement.origin->file : nullptr;
+  const SourceFile* source = statement.file();
   if (source != file_) {
     if (file_) connection_.must("RESET search_path");
     file_ = source;

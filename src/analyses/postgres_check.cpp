@@ -145,7 +145,7 @@ struct Session {
 
   // Turns the names `parsed` wrote into catalog keys, and follows its SET search_path.
   void name_objects(postgres::ParsedStatement& parsed, const Statement& statement, const catalog::Catalog& catalog) {
-    const SourceFile* own = statement.origin ? statement.origin->file : nullptr;
+    const SourceFile* own = statement.file();
     if (own != file) {
       file = own;
       path = start;
@@ -238,8 +238,6 @@ void report_result_change(const Statement& query, const sql::Select& select, Nam
   out.push_back(std::move(d));
 }
 
-const SourceFile* file_of(const Statement& s) { return s.origin ? s.origin->file : nullptr; }
-
 // The new statements replayed one by one on the deployed schema; what each changed is recorded
 // for the rules, and for blame when there are queries to blame it on. Returns the new schema.
 catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalog& deployed,
@@ -263,7 +261,7 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
     std::vector<catalog::Change> changes = catalog::diff(before, after);
     if (blame) blame->record(changes, after, s.span());
     result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
-    if (file_replayed && (k + 1 == plan.incoming.size() || file_of(plan.incoming[k + 1]) != file_of(s))) {
+    if (file_replayed && (k + 1 == plan.incoming.size() || plan.incoming[k + 1].file() != s.file())) {
       file_replayed(file_begin, k + 1, result.replay, incoming.items());
       for (size_t j = file_begin; j <= k; ++j) {
         result.replay.diffs[j] = StatementDiff{};

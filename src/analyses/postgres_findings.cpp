@@ -171,7 +171,7 @@ std::vector<bool> lock_timeout_before(const MigrationPlan& plan, const PostgresS
   std::vector<bool> out(plan.incoming.size(), false);
   std::map<const SourceFile*, bool> set_in;
   for (size_t k = 0; k < plan.incoming.size(); ++k) {
-    const SourceFile* file = plan.incoming[k].origin ? plan.incoming[k].origin->file : nullptr;
+    const SourceFile* file = plan.incoming[k].file();
     out[k] = set_in[file];
     if (k < static_result.parsed_incoming.size()) {
       const sql::StatementFacts& facts = static_result.parsed_incoming[k].facts;

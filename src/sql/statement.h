@@ -17,6 +17,8 @@ struct Statement {
   std::string name;  // from a `-- name: X` annotation in the comments before it
 
   std::string_view text() const { return std::string_view(origin->text).substr(begin, end - begin); }
+  // The file it was read from (none for SQL made up in memory).
+  const SourceFile* file() const { return origin ? origin->file : nullptr; }
   Span span() const { return origin->span(begin, end); }
   // A span for a part of the statement, offsets relative to the statement's text.
   Span span_at(size_t relative_begin, size_t relative_end) const {

@@ -174,12 +174,11 @@ std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<
       else own.facts = sqlite::statement_facts(s.text());
     }
     const postgres::ParsedStatement& parsed = shared ? (*run.parsed)[i] : own;
-    const SourceFile* file = s.origin ? s.origin->file : nullptr;
+    const SourceFile* file = s.file();
     state.file = file;
     if (state.end <= i) {  // the file's first statement (of a contiguous run): find where it ends, once
       state.end = i + 1;
-      while (state.end < statements.size() && statements[state.end].origin &&
-             statements[state.end].origin->file == file) {
+      while (state.end < statements.size() && statements[state.end].origin && statements[state.end].file() == file) {
         ++state.end;
       }
     }
@@ -211,7 +210,7 @@ std::vector<std::vector<size_t>> statements_by_file(const std::vector<Statement>
   std::vector<std::vector<size_t>> files;
   std::unordered_map<const SourceFile*, size_t> file_index;
   for (size_t i = begin; i < end; ++i) {
-    const SourceFile* file = statements[i].origin ? statements[i].origin->file : nullptr;
+    const SourceFile* file = statements[i].file();
     auto [it, added] = file_index.emplace(file, files.size());
     if (added) files.emplace_back();
     files[it->second].push_back(i);
