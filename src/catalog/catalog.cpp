@@ -65,7 +65,7 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
   std::string renamed(to);
   std::vector<std::string> sequences = sequences_owned_by(from);
   for (const std::string& name : sequences) {
-    SequenceOwner owner = sequences_.at(name);
+    SequenceOwner owner = objects_.get().sequences.at(name);
     owner.relation = renamed;
     add_sequence(name, std::move(owner));
   }
@@ -96,7 +96,7 @@ void Catalog::edit_views(const std::function<bool(const Relation&)>& selects, co
 }
 
 void Catalog::follow_column_rename(std::string_view relation, std::string_view from, std::string_view to) {
-  for (const std::string& name : sequences_owned_by(relation, from)) sequences_.at(name).column = std::string(to);
+  for (const std::string& name : sequences_owned_by(relation, from)) objects_.edit().sequences.at(name).column = std::string(to);
   auto reads_it = [&](const ColumnRead& r) { return iequals(r.relation, relation) && iequals(r.column, from); };
   edit_views([&](const Relation& view) { return std::any_of(view.reads.begin(), view.reads.end(), reads_it); },
              [&](Relation& view) {
@@ -157,8 +157,13 @@ const Index* Catalog::find_index(std::string_view name) const {
   return it == indexes_.end() ? nullptr : &it->second;
 }
 
-void Catalog::set_enum(std::string_view name, std::vector<std::string> labels) { enums_[to_lower(name)] = std::move(labels); }
-bool Catalog::drop_enum(std::string_view name) { return enums_.erase(to_lower(name)) > 0; }
+void Catalog::set_enum(std::string_view name, std::vector<std::string> labels) {
+  objects_.edit().enums[to_lower(name)] = std::move(labels);
+}
+bool Catalog::drop_enum(std::string_view name) {
+  Objects* objects = objects_.existing();
+  return objects && objects->enums.erase(to_lower(name)) > 0;
+}
 void Catalog::retype_columns(std::string_view from, std::string_view to) {
   for (auto& [key, rel] : relations_) {
     bool uses = std::any_of(rel->columns.begin(), rel->columns.end(), [&](const Column& c) { return iequals(c.type, from); });
@@ -168,11 +173,17 @@ void Catalog::retype_columns(std::string_view from, std::string_view to) {
     }
   }
 }
-void Catalog::set_domain(std::string_view name, std::string base_type) { domains_[to_lower(name)] = std::move(base_type); }
-bool Catalog::drop_domain(std::string_view name) { return domains_.erase(to_lower(name)) > 0; }
+void Catalog::set_domain(std::string_view name, std::string base_type) {
+  objects_.edit().domains[to_lower(name)] = std::move(base_type);
+}
+bool Catalog::drop_domain(std::string_view name) {
+  Objects* objects = objects_.existing();
+  return objects && objects->domains.erase(to_lower(name)) > 0;
+}
 const std::string* Catalog::find_domain(std::string_view name) const {
-  auto it = domains_.find(to_lower(name));
-  return it == domains_.end() ? nullptr : &it->second;
+  const auto& domains = objects_.get().domains;
+  auto it = domains.find(to_lower(name));
+  return it == domains.end() ? nullptr : &it->second;
 }
 
 std::vector<std::pair<std::string, std::string>> Catalog::columns_of_type(std::string_view type) const {
@@ -188,8 +199,9 @@ std::vector<std::pair<std::string, std::string>> Catalog::columns_of_type(std::s
 }
 
 const std::vector<std::string>* Catalog::find_enum(std::string_view name) const {
-  auto it = enums_.find(to_lower(name));
-  return it == enums_.end() ? nullptr : &it->second;
+  const auto& enums = objects_.get().enums;
+  auto it = enums.find(to_lower(name));
+  return it == enums.end() ? nullptr : &it->second;
 }
 
 std::vector<std::string> Catalog::dependents_of(std::string_view name) const {
@@ -226,7 +238,7 @@ bool named(const Catalog::Overload& o, int args, const std::vector<std::string>*
 }  // namespace
 
 bool Catalog::add_function(std::string_view name, Overload overload) {
-  auto& overloads = functions_[to_lower(name)];
+  auto& overloads = objects_.edit().functions[to_lower(name)];
   for (Overload& o : overloads) {
     if (o.types == overload.types) {
       o = std::move(overload);
@@ -238,8 +250,9 @@ bool Catalog::add_function(std::string_view name, Overload overload) {
 }
 
 const Catalog::Overload* Catalog::find_overload(std::string_view name, const std::vector<std::string>& types) const {
-  auto it = functions_.find(to_lower(name));
-  if (it == functions_.end()) return nullptr;
+  const auto& functions = objects_.get().functions;
+  auto it = functions.find(to_lower(name));
+  if (it == functions.end()) return nullptr;
   for (const Overload& o : it->second) {
     if (o.types == types) return &o;
   }
@@ -247,20 +260,26 @@ const Catalog::Overload* Catalog::find_overload(std::string_view name, const std
 }
 
 bool Catalog::drop_function(std::string_view name, int args, const std::vector<std::string>* types) {
-  auto it = functions_.find(to_lower(name));
-  if (it == functions_.end()) return false;
+  Objects* objects = objects_.existing();
+  if (!objects) return false;
+  auto& functions = objects->functions;
+  auto it = functions.find(to_lower(name));
+  if (it == functions.end()) return false;
   auto& overloads = it->second;
   auto before = overloads.size();
   overloads.erase(std::remove_if(overloads.begin(), overloads.end(), [&](const Overload& o) { return named(o, args, types); }),
                   overloads.end());
   bool dropped = overloads.size() != before;
-  if (overloads.empty()) functions_.erase(it);
+  if (overloads.empty()) functions.erase(it);
   return dropped;
 }
 
 bool Catalog::rename_function(std::string_view from, std::string_view to, const std::vector<std::string>* types) {
-  auto it = functions_.find(to_lower(from));
-  if (it == functions_.end()) return false;
+  Objects* objects = objects_.existing();
+  if (!objects) return false;
+  auto& functions = objects->functions;
+  auto it = functions.find(to_lower(from));
+  if (it == functions.end()) return false;
   std::vector<Overload> moved;
   auto& overloads = it->second;
   for (auto o = overloads.begin(); o != overloads.end();) {
@@ -271,9 +290,9 @@ bool Catalog::rename_function(std::string_view from, std::string_view to, const 
       ++o;
     }
   }
-  if (overloads.empty()) functions_.erase(it);
+  if (overloads.empty()) functions.erase(it);
   if (moved.empty()) return false;
-  auto& target = functions_[to_lower(to)];
+  auto& target = functions[to_lower(to)];
   for (Overload& o : moved) target.push_back(std::move(o));
   return true;
 }
@@ -281,59 +300,66 @@ bool Catalog::rename_function(std::string_view from, std::string_view to, const 
 void Catalog::index_sequence_owner(const std::string& key, const SequenceOwner& owner, bool add) {
   if (owner.relation.empty()) return;
   std::string relation = to_lower(owner.relation);
+  auto& by_owner = objects_.edit().sequences_by_owner;
   if (add) {
-    sequences_by_owner_[relation].insert(key);
+    by_owner[relation].insert(key);
     return;
   }
-  auto it = sequences_by_owner_.find(relation);
-  if (it == sequences_by_owner_.end()) return;
+  auto it = by_owner.find(relation);
+  if (it == by_owner.end()) return;
   it->second.erase(key);
-  if (it->second.empty()) sequences_by_owner_.erase(it);
+  if (it->second.empty()) by_owner.erase(it);
 }
 
 void Catalog::add_sequence(std::string_view name, SequenceOwner owner) {
   std::string key = to_lower(name);
-  auto [it, inserted] = sequences_.try_emplace(key);
+  auto [it, inserted] = objects_.edit().sequences.try_emplace(key);
   if (!inserted) index_sequence_owner(key, it->second, false);
   it->second = std::move(owner);
   index_sequence_owner(key, it->second, true);
 }
 bool Catalog::drop_sequence(std::string_view name) {
-  auto it = sequences_.find(to_lower(name));
-  if (it == sequences_.end()) return false;
+  Objects* objects = objects_.existing();
+  if (!objects) return false;
+  auto it = objects->sequences.find(to_lower(name));
+  if (it == objects->sequences.end()) return false;
   index_sequence_owner(it->first, it->second, false);
-  sequences_.erase(it);
+  objects->sequences.erase(it);
   return true;
 }
 bool Catalog::rename_sequence(std::string_view from, std::string_view to) {
-  auto node = sequences_.extract(to_lower(from));
+  Objects* objects = objects_.existing();
+  if (!objects) return false;
+  auto node = objects->sequences.extract(to_lower(from));
   if (node.empty()) return false;
   index_sequence_owner(node.key(), node.mapped(), false);
   node.key() = to_lower(to);
   index_sequence_owner(node.key(), node.mapped(), true);
-  sequences_.insert(std::move(node));
+  objects->sequences.insert(std::move(node));
   return true;
 }
-bool Catalog::has_sequence(std::string_view name) const { return sequences_.count(to_lower(name)) > 0; }
+bool Catalog::has_sequence(std::string_view name) const { return objects_.get().sequences.count(to_lower(name)) > 0; }
 std::vector<std::string> Catalog::sequences_owned_by(std::string_view relation, std::string_view column) const {
   std::vector<std::string> out;
-  auto owned = sequences_by_owner_.find(to_lower(relation));
-  if (owned == sequences_by_owner_.end()) return out;
+  const Objects& objects = objects_.get();
+  auto owned = objects.sequences_by_owner.find(to_lower(relation));
+  if (owned == objects.sequences_by_owner.end()) return out;
   for (const std::string& name : owned->second) {
-    const SequenceOwner& owner = sequences_.at(name);
+    const SequenceOwner& owner = objects.sequences.at(name);
     if (column.empty() || iequals(owner.column, column)) out.push_back(name);
   }
   return out;
 }
 
-bool Catalog::has_function(std::string_view name) const { return functions_.count(to_lower(name)) > 0; }
+bool Catalog::has_function(std::string_view name) const { return objects_.get().functions.count(to_lower(name)) > 0; }
 
 bool Catalog::function_accepts(std::string_view name, size_t args) const { return !overloads_accepting(name, args).empty(); }
 
 std::vector<const Catalog::Overload*> Catalog::overloads_accepting(std::string_view name, size_t args) const {
   std::vector<const Overload*> out;
-  auto it = functions_.find(to_lower(name));
-  if (it == functions_.end()) return out;
+  const auto& functions = objects_.get().functions;
+  auto it = functions.find(to_lower(name));
+  if (it == functions.end()) return out;
   auto n = static_cast<int>(args);
   for (const Overload& o : it->second) {
     if (n >= o.min_args && (o.max_args < 0 || n <= o.max_args)) out.push_back(&o);
@@ -343,13 +369,14 @@ std::vector<const Catalog::Overload*> Catalog::overloads_accepting(std::string_v
 
 Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector<std::string>* only_indexes) const {
   Catalog out;
+  const Objects& objects = objects_.get();
   for (const std::string& name : names) {
-    if (auto f = functions_.find(to_lower(name)); f != functions_.end()) {
+    if (auto f = objects.functions.find(to_lower(name)); f != objects.functions.end()) {
       for (const Overload& o : f->second) out.add_function(name, o);
     }
     if (const auto* labels = find_enum(name)) out.set_enum(name, *labels);
-    if (auto s = sequences_.find(to_lower(name)); s != sequences_.end()) out.add_sequence(s->first, s->second);
-    for (const std::string& owned : sequences_owned_by(name)) out.add_sequence(owned, sequences_.at(owned));
+    if (auto s = objects.sequences.find(to_lower(name)); s != objects.sequences.end()) out.add_sequence(s->first, s->second);
+    for (const std::string& owned : sequences_owned_by(name)) out.add_sequence(owned, objects.sequences.at(owned));
     if (auto it = relations_.find(to_lower(name)); it != relations_.end()) {
       const Relation* rel = it->second.get();
       out.relations_.insert_or_assign(it->first, it->second);  // shared, not copied
@@ -378,10 +405,13 @@ void Catalog::replace_relations(const Catalog& source, const std::vector<std::st
 
 void Catalog::add_schema(std::string_view name) {
   if (iequals(name, "public")) public_schema_ = true;
-  else schemas_.insert(to_lower(name));
+  else objects_.edit().schemas.insert(to_lower(name));
 }
 bool Catalog::drop_schema(std::string_view name) {
-  if (!iequals(name, "public")) return schemas_.erase(to_lower(name)) > 0;
+  if (!iequals(name, "public")) {
+    Objects* objects = objects_.existing();
+    return objects && objects->schemas.erase(to_lower(name)) > 0;
+  }
   return std::exchange(public_schema_, false);
 }
 
@@ -406,10 +436,10 @@ std::vector<std::string> keys_in(const Map& map, std::string_view schema) {
 
 bool Catalog::has_schema(std::string_view name) const {
   if (iequals(name, "public") && public_schema_) return true;
-  return schemas_.count(to_lower(name)) > 0 || !relations_in(name).empty() || !sequences_in(name).empty();
+  return objects_.get().schemas.count(to_lower(name)) > 0 || !relations_in(name).empty() || !sequences_in(name).empty();
 }
 std::vector<std::string> Catalog::relations_in(std::string_view schema) const { return keys_in(relations_, schema); }
-std::vector<std::string> Catalog::sequences_in(std::string_view schema) const { return keys_in(sequences_, schema); }
+std::vector<std::string> Catalog::sequences_in(std::string_view schema) const { return keys_in(objects_.get().sequences, schema); }
 std::vector<std::string> Catalog::indexes_in(std::string_view schema) const { return keys_in(indexes_, schema); }
 
 bool Catalog::rename_index(std::string_view from, std::string_view to) {

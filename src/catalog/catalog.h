@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "base/out_of_line.h"
 #include "sql/model.h"
 
 namespace mc::catalog {
@@ -160,7 +161,7 @@ class Catalog {
   // The overloads a call with `args` arguments may resolve to.
   std::vector<const Overload*> overloads_accepting(std::string_view name, size_t args) const;
   bool function_accepts(std::string_view name, size_t args) const;
-  const std::map<std::string, std::vector<Overload>>& functions() const { return functions_; }
+  const std::map<std::string, std::vector<Overload>>& functions() const { return objects_.get().functions; }
 
   // Enum types by (lower-cased) name: their labels in order.
   void set_enum(std::string_view name, std::vector<std::string> labels);
@@ -168,7 +169,7 @@ class Catalog {
   // Columns declared with type `from` now show `to` (a type renamed under them).
   void retype_columns(std::string_view from, std::string_view to);
   const std::vector<std::string>* find_enum(std::string_view name) const;
-  const std::map<std::string, std::vector<std::string>>& enums() const { return enums_; }
+  const std::map<std::string, std::vector<std::string>>& enums() const { return objects_.get().enums; }
 
   // Domains by (lower-cased) name: their base type.
   void set_domain(std::string_view name, std::string base_type);
@@ -192,7 +193,7 @@ class Catalog {
   bool has_sequence(std::string_view name) const;
   // The sequences `relation` (or just its `column`, when given) owns.
   std::vector<std::string> sequences_owned_by(std::string_view relation, std::string_view column = {}) const;
-  const std::map<std::string, SequenceOwner>& sequences() const { return sequences_; }
+  const std::map<std::string, SequenceOwner>& sequences() const { return objects_.get().sequences; }
 
   // Schemas the migrations created; `public` is there from the start. A schema also exists
   // while it holds objects: some are made where the catalog cannot see (extensions, platforms
@@ -213,20 +214,26 @@ class Catalog {
   // Applies `change` to every view `selects` picks (each copied first if shared).
   void edit_views(const std::function<bool(const Relation&)>& selects, const std::function<void(Relation&)>& change);
 
+  // What a catalog holds besides relations and indexes: types, functions, sequences, schemas. Kept
+  // out of line because the per-statement snapshots of a replay (two per statement) seldom hold
+  // any, and a snapshot of one table is then three maps instead of nine.
+  struct Objects {
+    std::map<std::string, std::vector<std::string>> enums;
+    std::map<std::string, std::string> domains;
+    std::map<std::string, std::vector<Overload>> functions;
+    std::map<std::string, SequenceOwner> sequences;
+    // Created schemas other than public, which is there until dropped (`public_schema_`).
+    std::set<std::string> schemas;
+    // lower-cased owning relation -> keys of the sequences it owns (for sequences_owned_by)
+    std::map<std::string, std::set<std::string>> sequences_by_owner;
+  };
+
   RelationMap relations_;
   std::map<std::string, Index> indexes_;
-  std::map<std::string, std::vector<std::string>> enums_;
-  std::map<std::string, std::string> domains_;
-  std::map<std::string, std::vector<Overload>> functions_;
-  std::map<std::string, SequenceOwner> sequences_;
-  // Created schemas other than public, which is there until dropped (a flag: catalogs are made per
-  // statement, and a set holding "public" would allocate each time).
-  std::set<std::string> schemas_;
-  bool public_schema_ = true;
   // lower-cased table name -> lower-cased index names, so per-table lookups do not scan the schema
   std::map<std::string, std::set<std::string>> indexes_by_table_;
-  // lower-cased owning relation -> keys of the sequences it owns (likewise, for sequences_owned_by)
-  std::map<std::string, std::set<std::string>> sequences_by_owner_;
+  OutOfLine<Objects> objects_;
+  bool public_schema_ = true;
   void index_sequence_owner(const std::string& key, const SequenceOwner& owner, bool add);
 };
 

@@ -124,6 +124,46 @@ TEST(Catalog, PublicSchemaExistsUntilDropped) {
   EXPECT_TRUE(c.subset({}).has_schema("public"));
 }
 
+// Types, functions, sequences and schemas live out of line (a snapshot of one table holds none):
+// a copy must still own them, so that editing the copy leaves the original as it was.
+TEST(Catalog, CopiesOwnTheirTypesFunctionsSequencesAndSchemas) {
+  Catalog original;
+  original.set_enum("mood", {"happy", "sad"});
+  original.set_domain("email", "text");
+  original.add_function("touch", Catalog::Overload{.min_args = 0, .max_args = 0});
+  original.add_sequence("orders_id_seq", {"orders", "id"});
+  original.add_schema("app");
+
+  Catalog copy = original;
+  copy.drop_enum("mood");
+  copy.drop_domain("email");
+  copy.drop_function("touch", -1);
+  copy.drop_sequence("orders_id_seq");
+  copy.drop_schema("app");
+  copy.set_enum("size", {"s", "m"});
+
+  EXPECT_NE(original.find_enum("mood"), nullptr);
+  EXPECT_NE(original.find_domain("email"), nullptr);
+  EXPECT_TRUE(original.has_function("touch"));
+  EXPECT_EQ(original.sequences_owned_by("orders"), std::vector<std::string>{"orders_id_seq"});
+  EXPECT_TRUE(original.has_schema("app"));
+  EXPECT_EQ(original.find_enum("size"), nullptr);
+  EXPECT_EQ(copy.find_enum("mood"), nullptr);
+  EXPECT_TRUE(copy.sequences_owned_by("orders").empty());
+  EXPECT_FALSE(copy.has_schema("app"));
+
+  // Assigning over a catalog replaces them too.
+  copy = original;
+  EXPECT_NE(copy.find_enum("mood"), nullptr);
+  EXPECT_EQ(copy.find_enum("size"), nullptr);
+  // Dropping from a catalog that never held any is a no-op, not an error.
+  Catalog empty;
+  EXPECT_FALSE(empty.drop_enum("mood"));
+  EXPECT_FALSE(empty.drop_sequence("orders_id_seq"));
+  EXPECT_FALSE(empty.rename_function("touch", "poke"));
+  EXPECT_TRUE(empty.functions().empty());
+}
+
 TEST(Replay, DropColumnUnderAViewIsRefusedOrCascades) {
   Catalog c;
   c.add_relation(table("orders", {"id", "total"}));
