@@ -50,14 +50,42 @@ int order_key(Severity s) { return s == Severity::error ? 0 : s == Severity::war
 
 }  // namespace
 
+// A finding is a few hundred bytes and a merge sort moves each log n times: the order is found on
+// small keys, then every finding is moved once, along the permutation's cycles.
 void sort_diagnostics(std::vector<Diagnostic>& ds) {
-  std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (order_key(a.severity) != order_key(b.severity)) return order_key(a.severity) < order_key(b.severity);
-    if (a.primary.valid() != b.primary.valid()) return a.primary.valid();
-    if (!a.primary.valid()) return false;
-    if (a.primary.file != b.primary.file) return a.primary.file->display_path() < b.primary.file->display_path();
-    return a.primary.begin < b.primary.begin;
+  struct Key {
+    int severity;
+    const SourceFile* file;  // null without a place: those go after the placed ones
+    size_t begin;
+  };
+  std::vector<Key> keys;
+  keys.reserve(ds.size());
+  for (const Diagnostic& d : ds) keys.push_back({order_key(d.severity), d.primary.valid() ? d.primary.file : nullptr, d.primary.begin});
+  std::vector<size_t> order(ds.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
+    const Key& a = keys[i];
+    const Key& b = keys[j];
+    if (a.severity != b.severity) return a.severity < b.severity;
+    if ((a.file != nullptr) != (b.file != nullptr)) return a.file != nullptr;
+    if (!a.file) return false;
+    if (a.file != b.file) return a.file->display_path() < b.file->display_path();
+    return a.begin < b.begin;
   });
+  // ds[p] is to receive ds[order[p]].
+  std::vector<bool> done(ds.size(), false);
+  for (size_t start = 0; start < ds.size(); ++start) {
+    if (done[start] || order[start] == start) continue;
+    Diagnostic held = std::move(ds[start]);
+    size_t p = start;
+    while (order[p] != start) {
+      ds[p] = std::move(ds[order[p]]);
+      done[p] = true;
+      p = order[p];
+    }
+    ds[p] = std::move(held);
+    done[p] = true;
+  }
 }
 
 std::unique_ptr<LoadedInputs> load_inputs(SourceManager& sources, const CheckOptions& options) {

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <iterator>
 #include <map>
 #include <set>
 
@@ -100,7 +99,8 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
   result.dialect = *dialect;
   result.engine = "rules only (lint)";
   result.lint = true;
-  std::vector<Diagnostic>& out = result.diagnostics;
+  // Findings as they come (per file, per target), put in one list at the end.
+  std::vector<std::vector<Diagnostic>> found_parts;
   Suppressions suppressions;
   // Statements point into these; they must outlive the policy step.
   std::vector<std::unique_ptr<MigrationInputs>> inputs;
@@ -122,8 +122,7 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
       ProofStats stats;
       prove_on_sqlite(plan, {}, stats, &replay);
       replay_seconds += clock.lap();
-      auto found = rules::run_rules({*dialect, &plan.incoming, &replay, nullptr, true, false});
-      std::move(found.begin(), found.end(), std::back_inserter(out));
+      found_parts.push_back(rules::run_rules({*dialect, &plan.incoming, &replay, nullptr, true, false}));
       result.retained.push_back(std::make_shared<ReplayRecord>(std::move(replay)));
       rules_seconds += clock.lap();
     } else {
@@ -135,13 +134,12 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
         rules_clock.lap();
         rules::RuleRun run{*dialect, &plan.incoming, &replay, &parsed, true, false};
         for (const std::vector<size_t>& file : rules::statements_by_file(plan.incoming, begin, end)) {
-          auto found = rules::run_rules_on_file(run, file);
-          std::move(found.begin(), found.end(), std::back_inserter(out));
+          found_parts.push_back(rules::run_rules_on_file(run, file));
         }
         in_rules += rules_clock.lap();
       };
       PostgresStaticResult replayed = check_postgres_statically(plan, {}, run_rules_on);
-      std::move(replayed.migration_findings.begin(), replayed.migration_findings.end(), std::back_inserter(out));
+      found_parts.push_back(std::move(replayed.migration_findings));
       rules_seconds += in_rules;
       replay_seconds += clock.lap() - in_rules;
     }
@@ -151,6 +149,8 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
   }
   result.retained.push_back(std::make_shared<decltype(inputs)>(std::move(inputs)));
   result.retained.push_back(std::make_shared<decltype(plans)>(std::move(plans)));
+  std::vector<Diagnostic>& out = result.diagnostics;
+  out = concatenate(std::move(found_parts));
   apply_policy(out, PolicyOptions{false, true, here.rules}, suppressions);
   sort_diagnostics(out);
   result.timings = {{"files read and split into statements", read_seconds},

@@ -32,6 +32,10 @@ struct Diagnostic {
   std::string help;
 };
 
+// The lists one after another, each finding moved once into a list of the exact size (findings
+// gathered piecemeal, e.g. per file, would otherwise be moved again at every growth).
+std::vector<Diagnostic> concatenate(std::vector<std::vector<Diagnostic>> lists);
+
 // An error that ends the run: bad input, usage, a migration that does not apply. Exit code 2.
 struct InputError {
   std::string message;

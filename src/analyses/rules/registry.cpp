@@ -39,9 +39,8 @@ const std::vector<const Rule*>& all_rules() {
 }
 
 const Rule* find_rule(std::string_view code_or_name) {
-  std::string wanted = to_lower(code_or_name);
   for (const Rule* rule : all_rules()) {
-    if (to_lower(rule->info.code) == wanted || rule->info.name == wanted) return rule;
+    if (iequals(rule->info.code, code_or_name) || iequals(rule->info.name, code_or_name)) return rule;
   }
   return nullptr;
 }

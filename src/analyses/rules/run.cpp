@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <iterator>
 #include <optional>
 #include <unordered_map>
 
@@ -222,12 +221,7 @@ std::vector<Diagnostic> run_rules(const RuleRun& run) {
   std::vector<std::vector<size_t>> files = statements_by_file(*run.statements, 0, run.statements->size());
   std::vector<std::vector<Diagnostic>> found(files.size());
   parallel_for(files.size(), 16, [&](size_t f) { found[f] = run_rules_on_file(run, files[f]); });
-  std::vector<Diagnostic> out;
-  size_t total = 0;
-  for (const auto& f : found) total += f.size();
-  out.reserve(total);
-  for (auto& f : found) std::move(f.begin(), f.end(), std::back_inserter(out));
-  return out;
+  return concatenate(std::move(found));
 }
 
 }  // namespace mc::rules
