@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <filesystem>
@@ -188,6 +189,11 @@ int finish(int code, std::ostream& report) {
 
 int main(int argc, char** argv) {
   mc::install_interrupt_handling();
+  // A report is written at the end, at once: into a pipe or file in 64 KiB writes rather than 4 KiB
+  // (a lint of thousands of findings is megabytes). A terminal keeps its line buffering.
+  // (glibc takes the size only with a buffer given.)
+  static char stdout_buffer[1 << 16];
+  if (isatty(STDOUT_FILENO) == 0) std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
   CLI::App app{"migcompat: proves that the code running now survives the migrations about to run", "migcompat"};
   app.set_version_flag("--version", std::string("migcompat ") + MIGCOMPAT_VERSION);
   app.require_subcommand(1);
@@ -328,6 +334,7 @@ int main(int argc, char** argv) {
       auto started = std::chrono::steady_clock::now();
       mc::CheckResult result = mc::run_lint(sources, lint_options);
       write_report(report, format, result, style);
+      report.flush();  // so that "report included" includes it, and the timings follow it
       if (timings) print_timings(result, started);
       return finish(result.incompatible() ? 1 : 0, report);
     }
@@ -340,6 +347,7 @@ int main(int argc, char** argv) {
     mc::sqlite::set_limits(limits);
     mc::CheckResult result = mc::run_check(sources, options);
     write_report(report, format, result, style);
+    report.flush();
     if (timings) print_timings(result, started);
     if (!sarif_file.empty()) {
       std::ofstream sarif(sarif_file);

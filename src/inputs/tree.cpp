@@ -46,18 +46,24 @@ std::string read_tree_text(const Tree& tree, const std::string& relative_path) {
   if (fd < 0) throw fail(errno);
   std::string text;
   struct stat info {};
-  if (::fstat(fd, &info) == 0 && info.st_size > 0) text.reserve(static_cast<size_t>(info.st_size));
-  char chunk[65536];
+  bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  // A regular file is read with one call for its size and a byte more, and a short read is its end
+  // (a lint of thousands of small files pays per system call); one that grew meanwhile takes more.
+  constexpr size_t chunk = 65536;
+  size_t want = regular ? static_cast<size_t>(info.st_size) + 1 : chunk;
   for (;;) {
-    ssize_t got = ::read(fd, chunk, sizeof chunk);
+    size_t have = text.size();
+    text.resize(have + want);
+    ssize_t got = ::read(fd, text.data() + have, want);
+    text.resize(have + static_cast<size_t>(std::max<ssize_t>(got, 0)));
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
       int error = errno;
       ::close(fd);
       throw fail(error);
     }
-    if (got == 0) break;
-    text.append(chunk, static_cast<size_t>(got));
+    if (got == 0 || (regular && static_cast<size_t>(got) < want)) break;
+    want = chunk;
   }
   ::close(fd);
   if (looks_binary(text)) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace mc {
 
@@ -34,7 +35,10 @@ size_t width(std::string_view s) {
   return n;
 }
 
-void write_excerpt(std::ostream& out, const Span& span, const std::string& label, const Palette& p, const char* mark_color,
+// Text goes to a buffer that is written out once per finding: a lint may print tens of thousands.
+using Buffer = fmt::memory_buffer;
+
+void write_excerpt(Buffer& out, const Span& span, const std::string& label, const Palette& p, const char* mark_color,
                    char mark, size_t gutter) {
   LineCol lc = span.start();
   std::string_view line = span.file->line_text(lc.line);
@@ -63,11 +67,11 @@ void write_excerpt(std::ostream& out, const Span& span, const std::string& label
     if (c == '\t') caret_prefix += '\t';
     else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) caret_prefix += ' ';
   }
-  out << fmt::format("{}{} |{}\n", p.blue, pad, p.reset);
-  out << fmt::format("{}{:>{}} |{} {}\n", p.blue, lc.line, gutter, p.reset, line);
-  out << fmt::format("{}{} |{} {}{}{}{}{}\n", p.blue, pad, p.reset, caret_prefix, mark_color,
-                     std::string(std::max<size_t>(1, width(line.substr(prefix_bytes, span_bytes))), mark),
-                     label.empty() ? "" : " " + label, p.reset);
+  fmt::format_to(std::back_inserter(out), "{}{} |{}\n", p.blue, pad, p.reset);
+  fmt::format_to(std::back_inserter(out), "{}{:>{}} |{} {}\n", p.blue, lc.line, gutter, p.reset, line);
+  fmt::format_to(std::back_inserter(out), "{}{} |{} {}{}{}{}{}{}\n", p.blue, pad, p.reset, caret_prefix, mark_color,
+                 std::string(std::max<size_t>(1, width(line.substr(prefix_bytes, span_bytes))), mark),
+                 label.empty() ? "" : " ", label, p.reset);
 }
 
 size_t gutter_width(const Diagnostic& d) {
@@ -84,23 +88,26 @@ size_t gutter_width(const Diagnostic& d) {
 void write_diagnostic(std::ostream& out, const Diagnostic& d, const TextStyle& style) {
   Palette p = palette(style);
   const char* color = severity_color(d.severity, p);
-  std::string code = d.code.empty() ? "" : fmt::format("[{}]", d.code);
-  out << fmt::format("{}{}{}{}: {}{}{}\n", color, severity_name(d.severity), code, p.reset, p.bold, d.message, p.reset);
+  Buffer text;
+  auto to = std::back_inserter(text);
+  fmt::format_to(to, "{}{}{}{}{}{}: {}{}{}\n", color, severity_name(d.severity), d.code.empty() ? "" : "[", d.code,
+                 d.code.empty() ? "" : "]", p.reset, p.bold, d.message, p.reset);
   size_t gutter = gutter_width(d);
   std::string pad(gutter, ' ');
   if (d.primary.valid()) {
-    out << fmt::format("{}{}-->{} {}\n", pad, p.blue, p.reset, d.primary.to_string());
-    write_excerpt(out, d.primary, d.primary_label, p, color, '^', gutter);
+    fmt::format_to(to, "{}{}-->{} {}\n", pad, p.blue, p.reset, d.primary.to_string());
+    write_excerpt(text, d.primary, d.primary_label, p, color, '^', gutter);
   } else if (!d.primary_label.empty()) {
-    out << fmt::format("{} = {}\n", pad, d.primary_label);
+    fmt::format_to(to, "{} = {}\n", pad, d.primary_label);
   }
   for (const RelatedSpan& r : d.related) {
-    out << fmt::format("{}{}:::{} {}\n", pad, p.blue, p.reset, r.span.to_string());
-    write_excerpt(out, r.span, r.label, p, p.blue, '-', gutter);
+    fmt::format_to(to, "{}{}:::{} {}\n", pad, p.blue, p.reset, r.span.to_string());
+    write_excerpt(text, r.span, r.label, p, p.blue, '-', gutter);
   }
-  for (const std::string& note : d.notes) out << fmt::format("{} {}={} note: {}\n", pad, p.blue, p.reset, note);
-  if (!d.help.empty()) out << fmt::format("{} {}={} {}help{}: {}\n", pad, p.blue, p.reset, p.green, p.reset, d.help);
-  out << "\n";
+  for (const std::string& note : d.notes) fmt::format_to(to, "{} {}={} note: {}\n", pad, p.blue, p.reset, note);
+  if (!d.help.empty()) fmt::format_to(to, "{} {}={} {}help{}: {}\n", pad, p.blue, p.reset, p.green, p.reset, d.help);
+  text.push_back('\n');
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 void write_text_report(std::ostream& out, const CheckResult& result, const TextStyle& style) {
