@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -56,6 +57,14 @@ int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr, "usage: raw_parse FILE...\n");
     return 2;
+  }
+  // A directory or a missing file would read as empty and make the floor look free.
+  for (int i = 1; i < argc; ++i) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(argv[i], ec)) {
+      std::fprintf(stderr, "raw_parse: %s: not a readable file (pass the .sql files, e.g. DIR/*.sql)\n", argv[i]);
+      return 2;
+    }
   }
   std::vector<std::string> statements;
   double read_split = fastest([&] { statements = split_files(argc, argv); });
