@@ -244,7 +244,7 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
                                 ParallelAhead<postgres::ParsedStatement>& incoming, PostgresStaticResult& result, Blame* blame,
                                 const FileReplayed& file_replayed) {
   catalog::Catalog next = deployed;
-  result.replay.diffs.reserve(plan.incoming.size());
+  if (!file_replayed) result.replay.diffs.reserve(plan.incoming.size());
   Session session(plan.incoming_search_path);
   size_t file_begin = 0;
   for (size_t k = 0; k < plan.incoming.size(); ++k) {
@@ -263,10 +263,9 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
     result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
     if (file_replayed && (k + 1 == plan.incoming.size() || plan.incoming[k + 1].file() != s.file())) {
       file_replayed(file_begin, k + 1, result.replay, incoming.items());
-      for (size_t j = file_begin; j <= k; ++j) {
-        result.replay.diffs[j] = StatementDiff{};
-        incoming.items()[j] = postgres::ParsedStatement{};
-      }
+      result.replay.diffs.clear();  // the slots are reused by the next file
+      result.replay.first = k + 1;
+      for (size_t j = file_begin; j <= k; ++j) incoming.items()[j] = postgres::ParsedStatement{};
       file_begin = k + 1;
     }
   }

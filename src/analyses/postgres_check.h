@@ -25,9 +25,9 @@ struct PostgresStaticResult {
 };
 
 // Called once per migration file, as soon as its statements are replayed, with their positions
-// [begin, end) among the incoming statements: `replay.diffs` and `parsed` hold them. It is their
-// last reader: their diffs and parses are released after it, so a long history is held one file
-// at a time (`lint` runs the rules here).
+// [begin, end) among the incoming statements: `replay` (`diff_of`) and `parsed` hold them. It is
+// their last reader: their diffs and parses are released after it, so a long history is held one
+// file at a time (`lint` runs the rules here), and `replay.diffs` holds just that file's.
 using FileReplayed = std::function<void(size_t begin, size_t end, const ReplayRecord& replay,
                                         const std::vector<postgres::ParsedStatement>& parsed)>;
 

@@ -72,9 +72,8 @@ Diagnostic server_break(const Statement& query, const ServerVerdict& v, const Mi
   if (!v.values.empty()) d.notes.push_back(fmt::format("run on both schemas with {}; the deployed schema accepts it", v.values));
   if (v.culprit) {
     const Statement& culprit = plan.incoming[*v.culprit];
-    const catalog::Change* change = *v.culprit < static_result.replay.diffs.size()
-                                        ? culprit_change(static_result.replay.diffs[*v.culprit].changes, v.error)
-                                        : nullptr;
+    const StatementDiff* diff = static_result.replay.diff_of(*v.culprit);
+    const catalog::Change* change = diff ? culprit_change(diff->changes, v.error) : nullptr;
     if (change) {
       d.object = change->object();
       d.related.push_back({culprit.span(), fmt::format("the migration {}", describe_change(*change))});

@@ -1,6 +1,8 @@
 // What one new migration statement changed, as the analyses that replay migrations see it.
 #pragma once
 
+#include <algorithm>
+#include <span>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -18,7 +20,18 @@ struct StatementDiff {
 // new statement changed.
 struct ReplayRecord {
   catalog::Catalog deployed;
-  std::vector<StatementDiff> diffs;  // one per incoming statement
+  std::vector<StatementDiff> diffs;  // one per incoming statement, from statement `first` on
+  // The position among the incoming statements of diffs[0]: lint holds one file's diffs at a time.
+  size_t first = 0;
+
+  // What incoming statement i changed; null when it is not held.
+  const StatementDiff* diff_of(size_t i) const { return i >= first && i - first < diffs.size() ? &diffs[i - first] : nullptr; }
+  // The held diffs of incoming statements [begin, end).
+  std::span<const StatementDiff> diffs_of(size_t begin, size_t end) const {
+    begin = std::max(begin, first) - first;
+    end = std::min(std::max(end, first) - first, diffs.size());
+    return begin < end ? std::span<const StatementDiff>(diffs).subspan(begin, end - begin) : std::span<const StatementDiff>();
+  }
 };
 
 }  // namespace mc

@@ -47,8 +47,8 @@ namespace mc::rules {
 // Whether a later statement of this migration renames `relation` away (a rebuild's new table).
 inline bool renamed_later(const RuleContext& c, std::string_view relation) {
   std::string name = to_lower(relation);
-  for (size_t j = c.index + 1, end = c.later_end(); j < end && j < c.diffs.size(); ++j) {
-    for (const catalog::Change& change : c.diffs[j].changes) {
+  for (const StatementDiff& later : c.later_diffs()) {
+    for (const catalog::Change& change : later.changes) {
       if (change.kind == ChangeKind::relation_renamed && to_lower(change.relation) == name) return true;
     }
   }
@@ -141,10 +141,10 @@ namespace mc::rules {
 
 // A column of `type` that a later statement of this migration adds to `table`, or "".
 inline std::string added_later_with_type(const RuleContext& c, const std::string& table, const std::string& type) {
-  for (size_t j = c.index + 1, end = c.later_end(); j < end && j < c.diffs.size(); ++j) {
-    for (const catalog::Change& change : c.diffs[j].changes) {
+  for (const StatementDiff& later : c.later_diffs()) {
+    for (const catalog::Change& change : later.changes) {
       if (change.kind != ChangeKind::column_added || to_lower(change.relation) != to_lower(table)) continue;
-      const catalog::Relation* r = c.diffs[j].after.find_relation(table);
+      const catalog::Relation* r = later.after.find_relation(table);
       const catalog::Column* added = r ? r->find_column(change.column) : nullptr;
       if (added && to_lower(added->type) == to_lower(type)) return change.column;
     }

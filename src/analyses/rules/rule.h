@@ -65,7 +65,7 @@ struct RuleContext {
   const MigrationState& migration;
   const catalog::Catalog& deployed;  // the deployed schema, whole (empty for lint)
   const std::vector<Statement>& statements;  // every new statement, and this one's index
-  const std::vector<StatementDiff>& diffs;
+  const ReplayRecord& replay;                // what the statements changed (this file's, at least)
   size_t index = 0;
   bool lint = false;  // `migcompat lint`: migration files alone, no deployed schema, no old code
   bool locks_measured = false;  // a PostgreSQL server traced this statement's locks
@@ -77,6 +77,8 @@ struct RuleContext {
   // One past the last statement of this migration file: its later statements are
   // [index + 1, later_end()). A file's statements are contiguous, so look-ahead stops there.
   size_t later_end() const;
+  // What the later statements of this migration changed: [index + 1, later_end()).
+  std::span<const StatementDiff> later_diffs() const { return replay.diffs_of(index + 1, later_end()); }
   // Whether a later statement of this migration creates `relation` again (or renames one to it):
   // a rebuild, or a view that keeps an old name alive.
   bool recreated_later(std::string_view relation) const;

@@ -78,11 +78,6 @@ std::optional<StatementDiff> rebuild_net_effect(MigrationState& state, const Sta
   return std::nullopt;
 }
 
-const catalog::Catalog& empty_catalog() {
-  static const catalog::Catalog none;
-  return none;
-}
-
 }  // namespace
 
 bool RuleContext::created_here(std::string_view table) const {
@@ -98,8 +93,8 @@ size_t RuleContext::later_end() const { return migration.end; }
 
 bool RuleContext::recreated_later(std::string_view relation) const {
   std::string name = to_lower(relation);
-  for (size_t j = index + 1, end = later_end(); j < end && j < diffs.size(); ++j) {
-    for (const catalog::Change& c : diffs[j].changes) {
+  for (const StatementDiff& later : later_diffs()) {
+    for (const catalog::Change& c : later.changes) {
       if ((c.kind == catalog::ChangeKind::relation_added && to_lower(c.relation) == name) ||
           (c.kind == catalog::ChangeKind::relation_renamed && to_lower(c.new_name) == name)) {
         return true;
@@ -114,11 +109,11 @@ bool RuleContext::index_recreated_later(const catalog::Change& dropped) const {
   for (const auto& [_, index_before] : diff.before.indexes()) {
     if (index_before.name == dropped.new_name) was = &index_before;
   }
-  for (size_t j = index + 1, end = later_end(); j < end && j < diffs.size(); ++j) {
-    for (const catalog::Change& c : diffs[j].changes) {
+  for (const StatementDiff& later : later_diffs()) {
+    for (const catalog::Change& c : later.changes) {
       if (c.kind != catalog::ChangeKind::index_added) continue;
       if (to_lower(c.new_name) == to_lower(dropped.new_name)) return true;
-      const catalog::Index* now = diffs[j].after.find_index(c.new_name);
+      const catalog::Index* now = later.after.find_index(c.new_name);
       if (was && now && to_lower(now->table) == to_lower(was->table) && now->columns == was->columns) return true;
     }
   }
@@ -159,9 +154,8 @@ std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<
   std::vector<Diagnostic> out;
   unsigned dialect_bit = run.dialect == Dialect::sqlite ? sqlite_only : postgres_only;
   const std::vector<Statement>& statements = *run.statements;
-  static const std::vector<StatementDiff> no_diffs;
-  const std::vector<StatementDiff>& diffs = run.replay ? run.replay->diffs : no_diffs;
-  const catalog::Catalog& deployed = run.replay ? run.replay->deployed : empty_catalog();
+  static const ReplayRecord nothing_replayed;
+  const ReplayRecord& replay = run.replay ? *run.replay : nothing_replayed;
   MigrationState state;
   const Statement* last_statement = nullptr;
   for (size_t i : indexes) {
@@ -182,10 +176,11 @@ std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<
       }
     }
     last_statement = &s;
-    const StatementDiff& raw = i < diffs.size() ? diffs[i] : empty_diff();
+    const StatementDiff* held = replay.diff_of(i);
+    const StatementDiff& raw = held ? *held : empty_diff();
     std::optional<StatementDiff> net = rebuild_net_effect(state, raw);
     RuleContext context{run.dialect, s,     parsed.facts, parsed.changes, net ? *net : raw, state,
-                        deployed,    statements, diffs, i,              run.lint, run.locks_measured};
+                        replay.deployed, statements, replay, i,         run.lint, run.locks_measured};
     for (const Rule* rule : all_rules()) {
       if (!(rule->info.dialects & dialect_bit) || !rule->check || !applies(*rule, run)) continue;
       std::vector<Finding> found;

@@ -18,9 +18,9 @@ bool takes_calls_of(const Overload& now, const Overload& was) {
 bool recreated_compatibly(const RuleContext& c, const std::string& name) {
   auto dropped = c.diff.before.functions().find(to_lower(name));
   if (dropped == c.diff.before.functions().end()) return false;
-  for (size_t j = c.index + 1, end = c.later_end(); j < end && j < c.diffs.size(); ++j) {
-    auto created = c.diffs[j].after.functions().find(to_lower(name));
-    if (created == c.diffs[j].after.functions().end()) continue;
+  for (const StatementDiff& later : c.later_diffs()) {
+    auto created = later.after.functions().find(to_lower(name));
+    if (created == later.after.functions().end()) continue;
     for (const Overload& was : dropped->second) {
       for (const Overload& now : created->second) {
         if (takes_calls_of(now, was)) return true;
