@@ -47,12 +47,15 @@ std::string read_tree_text(const Tree& tree, const std::string& relative_path) {
   std::string text;
   struct stat info {};
   bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
-  // A regular file is read with one call for its size and a byte more, and a short read is its end
-  // (a lint of thousands of small files pays per system call); one that grew meanwhile takes more.
+  // A regular file is read with one call for its size and a byte more: when the size's bytes came
+  // and the extra one did not, that was the end (a lint of thousands of small files pays per
+  // system call). Anything else (a pipe, a file that grew, a read cut short at 2 GiB) reads on to
+  // the end of the file.
+  const size_t expected = regular ? static_cast<size_t>(info.st_size) : 0;
   constexpr size_t chunk = 65536;
-  size_t want = regular ? static_cast<size_t>(info.st_size) + 1 : chunk;
   for (;;) {
     size_t have = text.size();
+    size_t want = have < expected ? expected - have + 1 : chunk;
     text.resize(have + want);
     ssize_t got = ::read(fd, text.data() + have, want);
     text.resize(have + static_cast<size_t>(std::max<ssize_t>(got, 0)));
@@ -62,8 +65,7 @@ std::string read_tree_text(const Tree& tree, const std::string& relative_path) {
       ::close(fd);
       throw fail(error);
     }
-    if (got == 0 || (regular && static_cast<size_t>(got) < want)) break;
-    want = chunk;
+    if (got == 0 || (expected > 0 && text.size() == expected)) break;
   }
   ::close(fd);
   if (looks_binary(text)) {

@@ -1,4 +1,8 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+#include <thread>
 
 #include "base/diagnostic.h"
 #include "inputs/migrations.h"
@@ -15,6 +19,27 @@ TEST(Glob, SegmentsAndDoubleStar) {
   EXPECT_TRUE(glob_match("backend/**/*.ts", "backend/main.ts"));
   EXPECT_TRUE(glob_match("src/**/*.{ts,js}", "src/a/b.js"));
   EXPECT_FALSE(glob_match("src/**/*.{ts,js}", "src/a/b.py"));
+}
+
+// A regular file is read in one call of its size + 1; sizes around the fallback chunk, an empty
+// file and a pipe (no size: read in chunks to the end) must all come back whole.
+TEST(TreeFiles, ReadWholeWhateverTheSize) {
+  testing::TempTree tree;
+  Tree t{"new", tree.root(), {}};
+  SourceManager sources;
+  for (size_t size : {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{65537}, size_t{300000}}) {
+    std::string text;
+    for (size_t i = 0; i < size; ++i) text += static_cast<char>('a' + i % 26);
+    std::string path = "f" + std::to_string(size) + ".sql";
+    tree.write(path, text);
+    EXPECT_EQ(read_tree_file(sources, t, path).text(), text) << size << " bytes";
+  }
+  std::string fifo = (tree.root() / "pipe.sql").string();
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::string piped(100000, 'x');
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary) << piped; });
+  EXPECT_EQ(read_tree_file(sources, t, "pipe.sql").text(), piped);
+  writer.join();
 }
 
 TEST(Migrations, DirectoryInNaturalOrderWithoutDownFiles) {
