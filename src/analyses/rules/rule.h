@@ -63,12 +63,15 @@ struct RuleContext {
   // drop old, rename new), the net effect on the table against what the drop removed.
   const StatementDiff& diff;
   const MigrationState& migration;
-  const catalog::Catalog& deployed;  // the deployed schema, whole (empty for lint)
   const std::vector<Statement>& statements;  // every new statement, and this one's index
-  const ReplayRecord& replay;                // what the statements changed (this file's, at least)
+  // The deployed schema, and what the statements changed (this file's, at least).
+  const ReplayRecord& replay;
   size_t index = 0;
   bool lint = false;  // `migcompat lint`: migration files alone, no deployed schema, no old code
   bool locks_measured = false;  // a PostgreSQL server traced this statement's locks
+
+  // The deployed schema, whole (empty for lint).
+  const catalog::Catalog& deployed() const { return replay.deployed; }
 
   // Whether `table` was created earlier in this same migration (so nothing else uses it yet).
   bool created_here(std::string_view table) const;

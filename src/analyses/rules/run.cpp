@@ -179,8 +179,8 @@ std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<
     const StatementDiff* held = replay.diff_of(i);
     const StatementDiff& raw = held ? *held : empty_diff();
     std::optional<StatementDiff> net = rebuild_net_effect(state, raw);
-    RuleContext context{run.dialect, s,     parsed.facts, parsed.changes, net ? *net : raw, state,
-                        replay.deployed, statements, replay, i,         run.lint, run.locks_measured};
+    RuleContext context{run.dialect, s,      parsed.facts, parsed.changes,  net ? *net : raw,
+                        state,       statements, replay,   i,            run.lint, run.locks_measured};
     for (const Rule* rule : all_rules()) {
       if (!(rule->info.dialects & dialect_bit) || !rule->check || !applies(*rule, run)) continue;
       std::vector<Finding> found;

@@ -11,7 +11,7 @@ namespace mc::rules {
 struct RuleRun {
   Dialect dialect = Dialect::sqlite;
   const std::vector<Statement>* statements = nullptr;  // new migration statements, in apply order
-  const ReplayRecord* replay = nullptr;                // the deployed schema; one diff per statement
+  const ReplayRecord* replay = nullptr;                // the deployed schema; the statements' diffs (diff_of)
   // PostgreSQL: the statements as the static check parsed them (else each is parsed here).
   const std::vector<postgres::ParsedStatement>* parsed = nullptr;
   bool lint = false;

@@ -20,7 +20,7 @@ bool numbering_moved(const RuleContext& c) {
 void check(const RuleContext& c, std::vector<Finding>& out) {
   for (const sql::SchemaChange& change : c.intent) {
     if (change.kind != sql::SchemaChange::Kind::set_identity || change.detail != "add") continue;
-    if (!existing_table(c, change.relation) || !c.deployed.find_relation(change.relation) || numbering_moved(c)) continue;
+    if (!existing_table(c, change.relation) || !c.deployed().find_relation(change.relation) || numbering_moved(c)) continue;
     std::string object = change.relation + "." + change.name;
     out.push_back({.message = fmt::format("makes {} an identity column numbered from 1, below the ids its rows already have: "
                                           "INSERTs that leave it to the default fail (23505) until the numbers pass them",

@@ -11,7 +11,7 @@ void check(const RuleContext& c, std::vector<Finding>& out) {
     if (!added || added->kind != catalog::RelationKind::table || renamed_later(c, change.relation)) return;
     std::string stem = table_stem(change.relation);
     if (stem.empty()) return;
-    for (const auto& [_, existing] : c.deployed.relations()) {
+    for (const auto& [_, existing] : c.deployed().relations()) {
       if (existing.kind != catalog::RelationKind::table || to_lower(existing.name) == to_lower(change.relation) ||
           table_stem(existing.name) != stem) {
         continue;
