@@ -148,8 +148,18 @@ CheckResult run_check(SourceManager& sources, const CheckOptions& options) {
     ReplayRecord replay;
     auto found = prove_on_sqlite(plan, queries.queries, stats, &replay);
     out.insert(out.end(), found.begin(), found.end());
-    result.timings.emplace_back(fmt::format("{} deployed statements replayed", plan.deployed.size()), stats.deployed_seconds);
-    result.timings.emplace_back(fmt::format("{} new statements applied and diffed", plan.incoming.size()), stats.incoming_seconds);
+    std::string in_parts = stats.deployed_parts ? fmt::format(" in {} independent parts", stats.deployed_parts) : "";
+    if (stats.new_in_parts) {
+      result.timings.emplace_back(fmt::format("{} deployed and {} new statements replayed{}", plan.deployed.size(),
+                                              plan.incoming.size(), in_parts),
+                                  stats.deployed_seconds);
+      result.timings.emplace_back(fmt::format("{} new statements diffed", plan.incoming.size()), stats.incoming_seconds);
+    } else {
+      result.timings.emplace_back(fmt::format("{} deployed statements replayed{}", plan.deployed.size(), in_parts),
+                                  stats.deployed_seconds);
+      result.timings.emplace_back(fmt::format("{} new statements applied and diffed", plan.incoming.size()),
+                                  stats.incoming_seconds);
+    }
     result.timings.emplace_back(fmt::format("{} old queries proved", queries.queries.size()), stats.queries_seconds);
     result.engine = "SQLite " + sqlite::engine_version();
     auto ruled = rules::run_rules({Dialect::sqlite, &plan.incoming, &replay, nullptr, false, false, plan.target.has_value()});

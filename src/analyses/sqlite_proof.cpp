@@ -13,6 +13,7 @@
 #include "analyses/explain.h"
 #include "analyses/query_set.h"
 #include "analyses/sqlite_differential.h"
+#include "analyses/sqlite_parts.h"
 #include "base/stopwatch.h"
 #include "base/text.h"
 #include "catalog/diff.h"
@@ -147,43 +148,96 @@ std::string query_kind(const sqlite::Compiled& compiled) {
   return "query";
 }
 
-// The new statements applied one by one on a copy of the deployed database, each one's changes
-// read back from what it touched and recorded for blame and the rules.
-// Returns the new schema's catalog.
-catalog::Catalog apply_incoming(const MigrationPlan& plan, sqlite::Database& next, Blame& blame, ReplayRecord* record,
-                                std::vector<Diagnostic>& out) {
-  // Kept current statement by statement from partial reads of what each one touched.
-  catalog::Catalog next_catalog = next.read_catalog();
+// What one new statement did, observed on the database it ran on.
+struct Observed {
+  std::string exists_already;  // the table of a CREATE TABLE IF NOT EXISTS that was there before
+  std::vector<std::string> touched;
+  catalog::Catalog after;  // the touched relations after the statement
+};
+
+Observed observe(sqlite::Database& db, const Statement& s) {
+  Observed o;
+  std::string target = create_if_not_exists_target(s.text());
+  if (!target.empty() && db.has_relation(target)) o.exists_already = target;
+  apply(db, s, "new", &o.touched);
+  // Only what the statement touched is read back and compared; a rename also touches the new name.
+  if (std::string renamed = rename_target(s.text()); !renamed.empty()) o.touched.push_back(renamed);
+  o.after = db.read_catalog(&o.touched);
+  return o;
+}
+
+void apply_deployed(sqlite::Database& db, const Statement& statement) { apply(db, statement, "deployed"); }
+
+// The deployed statements applied to `deployed`, the new ones to `next` (a copy of it), each new
+// one observed. In independent parts when the whole history splits (see sqlite_parts.h), else
+// one statement after the other. Unless `next_needed`, `next` may be left empty.
+std::vector<Observed> replay_history(const MigrationPlan& plan, sqlite::Database& deployed, sqlite::Database& next,
+                                     bool next_needed, ProofStats& stats) {
+  Stopwatch clock;
+  std::vector<Observed> observed(plan.incoming.size());
+  if (!plan.incoming.empty()) {
+    std::vector<Statement> history = plan.deployed;
+    history.insert(history.end(), plan.incoming.begin(), plan.incoming.end());
+    std::optional<ReplayParts> parts = partition_statements(history);
+    if (parts && parts->parts > 1) {
+      size_t cut = plan.deployed.size();
+      PartsRun run{history, cut, apply_deployed,
+                   [&](sqlite::Database& db, size_t i) { observed[i - cut] = observe(db, history[i]); }, apply_deployed};
+      if (replay_in_parts(*parts, run, deployed, next_needed ? &next : nullptr)) {
+        stats.deployed_parts = parts->parts;
+        stats.new_in_parts = true;
+        stats.deployed_seconds = clock.lap();
+        return observed;
+      }
+      observed.assign(plan.incoming.size(), Observed{});
+    }
+  }
+  stats.deployed_parts = apply_deployed_on_sqlite(deployed, plan.deployed);
+  stats.deployed_seconds = clock.lap();
+  deployed.copy_to(next);
+  for (size_t k = 0; k < plan.incoming.size(); ++k) observed[k] = observe(next, plan.incoming[k]);
+  stats.incoming_seconds = clock.lap();
+  return observed;
+}
+
+// Each new statement's changes, in order, from what it was observed to do: recorded for blame and
+// the rules. Returns the new schema's catalog.
+catalog::Catalog account_for_incoming(const MigrationPlan& plan, catalog::Catalog next_catalog,
+                                      std::vector<Observed>& observed, Blame& blame, ReplayRecord* record,
+                                      std::vector<Diagnostic>& out) {
   if (record) record->diffs.reserve(plan.incoming.size());
-  for (const Statement& s : plan.incoming) {
-    std::string target = create_if_not_exists_target(s.text());
-    if (!target.empty() && next.has_relation(target)) {
+  for (size_t k = 0; k < plan.incoming.size(); ++k) {
+    const Statement& s = plan.incoming[k];
+    Observed& o = observed[k];
+    if (!o.exists_already.empty()) {
       Diagnostic d = make_diagnostic(checks::create_if_not_exists_no_effect);
-      d.message = fmt::format("this CREATE TABLE IF NOT EXISTS does nothing on the deployed database: {} already exists", target);
-      d.object = target;
+      d.message = fmt::format("this CREATE TABLE IF NOT EXISTS does nothing on the deployed database: {} already exists",
+                              o.exists_already);
+      d.object = o.exists_already;
       d.primary = s.span();
       d.primary_label = "changed or new statement, but the table it creates is already there";
-      d.help = fmt::format("change {} with ALTER TABLE (or a table rebuild) in a new statement", target);
+      d.help = fmt::format("change {} with ALTER TABLE (or a table rebuild) in a new statement", o.exists_already);
       out.push_back(std::move(d));
     }
-    std::vector<std::string> touched;
-    apply(next, s, "new", &touched);
-    // Only what the statement touched is read back and compared; a rename also touches the new name.
-    if (std::string renamed = rename_target(s.text()); !renamed.empty()) touched.push_back(renamed);
-    catalog::Catalog after = next.read_catalog(&touched);
-    catalog::Catalog before = next_catalog.subset(touched);
-    std::vector<catalog::Change> changes = catalog::diff(before, after);
-    blame.record(changes, after, s.span());
-    next_catalog.replace_relations(after, touched);
-    if (record) record->diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
+    catalog::Catalog before = next_catalog.subset(o.touched);
+    std::vector<catalog::Change> changes = catalog::diff(before, o.after);
+    blame.record(changes, o.after, s.span());
+    next_catalog.replace_relations(o.after, o.touched);
+    if (record) record->diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(o.after)});
   }
   return next_catalog;
 }
 
 }  // namespace
 
-void apply_deployed_on_sqlite(sqlite::Database& db, const std::vector<Statement>& statements) {
-  for (const Statement& s : statements) apply(db, s, "deployed");
+uint32_t apply_deployed_on_sqlite(sqlite::Database& db, const std::vector<Statement>& statements) {
+  std::optional<ReplayParts> parts = partition_statements(statements);
+  if (parts && parts->parts > 1) {
+    PartsRun run{statements, statements.size(), apply_deployed, nullptr, apply_deployed};
+    if (replay_in_parts(*parts, run, db, nullptr)) return parts->parts;
+  }
+  for (const Statement& s : statements) apply_deployed(db, s);
+  return 0;
 }
 
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
@@ -191,14 +245,12 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
   std::vector<Diagnostic> out;
   Stopwatch clock;
   auto lap = [&clock] { return clock.lap(); };
-  sqlite::Database deployed;
-  apply_deployed_on_sqlite(deployed, plan.deployed);
-  stats.deployed_seconds = lap();
-
-  sqlite::Database next;
+  sqlite::Database deployed, next;
   Blame blame;
   catalog::Catalog deployed_catalog, next_catalog;
   if (plan.target) {
+    stats.deployed_parts = apply_deployed_on_sqlite(deployed, plan.deployed);
+    stats.deployed_seconds = lap();
     // A declarative schema: the new schema is the new file built fresh.
     for (const Statement& s : *plan.target) apply(next, s, "new");
     deployed_catalog = deployed.read_catalog();
@@ -207,12 +259,14 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     for (size_t k = 0; k < diffs.size(); ++k) blame.record(diffs[k].changes, diffs[k].after, plan.incoming[k].span());
     if (record) record->diffs = std::move(diffs);
   } else {
-    deployed.copy_to(next);
-    next_catalog = apply_incoming(plan, next, blame, record, out);
+    // Without old queries (lint) no one reads the new database, only what each statement changed.
+    std::vector<Observed> observed = replay_history(plan, deployed, next, !queries.empty(), stats);
+    lap();
     deployed_catalog = deployed.read_catalog();
+    next_catalog = account_for_incoming(plan, deployed_catalog, observed, blame, record, out);
   }
   if (record) record->deployed = deployed_catalog;
-  stats.incoming_seconds = lap();
+  stats.incoming_seconds += lap();
   std::vector<std::string> literals = check_literals(next_catalog);
 
   for (const Statement& query : queries) {

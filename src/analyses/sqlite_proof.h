@@ -2,6 +2,7 @@
 // every old query whether it still compiles, and for every old write whether it still runs.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "analyses/plan.h"
@@ -14,6 +15,8 @@ namespace mc {
 struct ProofStats {
   size_t queries = 0;
   size_t writes_exercised = 0;
+  uint32_t deployed_parts = 0;  // the deployed replay's independent parts (0: replayed whole)
+  bool new_in_parts = false;    // the new statements were replayed in those parts too
   // Wall-clock seconds of each phase, for --timings.
   double deployed_seconds = 0, incoming_seconds = 0, queries_seconds = 0;
 };
@@ -23,8 +26,9 @@ struct ProofStats {
 std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::vector<Statement>& queries,
                                         ProofStats& stats, ReplayRecord* record = nullptr);
 
-// Applies the deployed statements to `db` as the proof does (libSQL's ALTER COLUMN, which
-// SQLite lacks, is skipped). Throws InputError when one does not apply.
-void apply_deployed_on_sqlite(sqlite::Database& db, const std::vector<Statement>& statements);
+// Applies the deployed statements to `db` (empty) as the proof does (libSQL's ALTER COLUMN, which
+// SQLite lacks, is skipped), in independent parts when they split (see sqlite_parts.h). Throws
+// InputError when one does not apply. Returns the number of parts (0: replayed whole).
+uint32_t apply_deployed_on_sqlite(sqlite::Database& db, const std::vector<Statement>& statements);
 
 }  // namespace mc

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <set>
@@ -275,6 +276,161 @@ void Database::copy_to(Database& target) {
   if (!backup) throw std::runtime_error(sqlite3_errmsg(target.db_));
   sqlite3_backup_step(backup, -1);
   sqlite3_backup_finish(backup);
+}
+
+namespace {
+
+std::string quoted(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::optional<std::string> run_sql(sqlite3* db, const std::string& sql) {
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) return std::string(sqlite3_errmsg(db));
+  return std::nullopt;
+}
+
+StmtPtr prepared(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* raw = nullptr;
+  sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr);
+  return StmtPtr(raw);
+}
+
+// Steps `from` (a SELECT on one connection) and runs `into` (an INSERT of as many parameters on
+// another) for each row: values pass between connections without SQL text in between.
+std::optional<std::string> copy_each_row(sqlite3* from_db, sqlite3_stmt* from, sqlite3* into_db, sqlite3_stmt* into) {
+  if (!from) return std::string(sqlite3_errmsg(from_db));
+  if (!into) return std::string(sqlite3_errmsg(into_db));
+  int rc;
+  while ((rc = sqlite3_step(from)) == SQLITE_ROW) {
+    for (int i = 0; i < sqlite3_column_count(from); ++i) sqlite3_bind_value(into, i + 1, sqlite3_column_value(from, i));
+    if (sqlite3_step(into) != SQLITE_DONE) return std::string(sqlite3_errmsg(into_db));
+    sqlite3_reset(into);
+  }
+  if (rc != SQLITE_DONE) return std::string(sqlite3_errmsg(from_db));
+  return std::nullopt;
+}
+
+// Every stored column of `table` with its rowid (under whichever of its three names no column
+// took), so that rowids survive also where no INTEGER PRIMARY KEY holds them.
+std::optional<std::string> copy_rows(sqlite3* from, sqlite3* into, const std::string& table) {
+  std::vector<std::string> all, stored;
+  StmtPtr columns = prepared(from, "SELECT name, hidden FROM pragma_table_xinfo(?1)");
+  sqlite3_bind_text(columns.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
+  while (sqlite3_step(columns.get()) == SQLITE_ROW) {
+    all.push_back(column_text(columns.get(), 0));
+    if (sqlite3_column_int(columns.get(), 1) == 0) stored.push_back(all.back());
+  }
+  StmtPtr without_rowid = prepared(from, "SELECT 1 FROM pragma_table_list(?1) WHERE schema = 'main' AND wr");
+  sqlite3_bind_text(without_rowid.get(), 1, table.c_str(), -1, SQLITE_TRANSIENT);
+  std::string list;
+  size_t count = stored.size();
+  if (sqlite3_step(without_rowid.get()) != SQLITE_ROW) {
+    auto taken = [&](std::string_view alias) {
+      return std::any_of(all.begin(), all.end(), [&](const std::string& c) { return iequals(c, alias); });
+    };
+    std::string_view alias = !taken("rowid") ? "rowid" : !taken("oid") ? "oid" : !taken("_rowid_") ? "_rowid_" : "";
+    if (alias.empty()) return "table " + table + " has columns named rowid, oid and _rowid_: its rowids cannot be copied";
+    list = alias;
+    ++count;
+  }
+  for (const std::string& c : stored) list += (list.empty() ? "" : ", ") + quoted(c);
+  std::string parameters;
+  for (size_t i = 0; i < count; ++i) parameters += i ? ", ?" : "?";
+  StmtPtr select = prepared(from, fmt::format("SELECT {} FROM main.{}", list, quoted(table)));
+  StmtPtr insert = prepared(into, fmt::format("INSERT INTO main.{} ({}) VALUES ({})", quoted(table), list, parameters));
+  return copy_each_row(from, select.get(), into, insert.get());
+}
+
+}  // namespace
+
+std::optional<std::string> Database::merge_from(Database& part) {
+  struct Object {
+    std::string type, name, sql;
+  };
+  std::vector<Object> objects;
+  StmtPtr list = prepared(part.db_,
+                          "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE "
+                          "'sqlite\\_%' ESCAPE '\\' ORDER BY rowid");
+  while (list && sqlite3_step(list.get()) == SQLITE_ROW) {
+    objects.push_back({column_text(list.get(), 0), column_text(list.get(), 1), column_text(list.get(), 2)});
+  }
+  // Tables first, then their rows, then the indexes, views and triggers over them (a trigger
+  // created before the rows would fire on their copy).
+  for (const Object& o : objects) {
+    if (o.type != "table") continue;
+    if (auto error = run_sql(db_, o.sql)) return error;
+  }
+  for (const Object& o : objects) {
+    if (o.type != "table") continue;
+    if (auto error = copy_rows(part.db_, db_, o.name)) return error;
+  }
+  // Copying rows moved the AUTOINCREMENT counters to the largest rowid; the part's own are the
+  // true ones (rows deleted at the end leave them higher).
+  if (StmtPtr counters = prepared(part.db_, "SELECT name, seq FROM sqlite_sequence")) {
+    StmtPtr replace = prepared(db_, "DELETE FROM sqlite_sequence WHERE name = ?1");
+    StmtPtr insert = prepared(db_, "INSERT INTO sqlite_sequence (name, seq) VALUES (?1, ?2)");
+    while (sqlite3_step(counters.get()) == SQLITE_ROW) {
+      sqlite3_bind_value(replace.get(), 1, sqlite3_column_value(counters.get(), 0));
+      sqlite3_bind_value(insert.get(), 1, sqlite3_column_value(counters.get(), 0));
+      sqlite3_bind_value(insert.get(), 2, sqlite3_column_value(counters.get(), 1));
+      if (sqlite3_step(replace.get()) != SQLITE_DONE || sqlite3_step(insert.get()) != SQLITE_DONE) {
+        return std::string(sqlite3_errmsg(db_));
+      }
+      sqlite3_reset(replace.get());
+      sqlite3_reset(insert.get());
+    }
+  }
+  for (const Object& o : objects) {
+    if (o.type == "table") continue;
+    if (auto error = run_sql(db_, o.sql)) return error;
+  }
+  return std::nullopt;
+}
+
+std::string Database::dump() {
+  std::string out;
+  auto rows_of = [&](const std::string& query) {
+    StmtPtr stmt = prepared(db_, query);
+    if (!stmt) {
+      out += fmt::format("  cannot read: {}\n", sqlite3_errmsg(db_));
+      return;
+    }
+    while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+      out += " ";
+      for (int i = 0; i < sqlite3_column_count(stmt.get()); ++i) {
+        switch (sqlite3_column_type(stmt.get(), i)) {
+          case SQLITE_NULL: out += " NULL"; break;
+          case SQLITE_INTEGER: out += fmt::format(" {}", sqlite3_column_int64(stmt.get(), i)); break;
+          case SQLITE_FLOAT: out += fmt::format(" {}", sqlite3_column_double(stmt.get(), i)); break;
+          default: out += fmt::format(" '{}'", column_text(stmt.get(), i)); break;
+        }
+      }
+      out += "\n";
+    }
+  };
+  std::vector<std::pair<std::string, bool>> tables;  // name, without rowid
+  StmtPtr objects = prepared(db_,
+                             "SELECT s.type, s.name, s.tbl_name, coalesce(s.sql, ''), coalesce(l.wr, 0) FROM sqlite_schema s "
+                             "LEFT JOIN pragma_table_list l ON l.schema = 'main' AND l.name = s.name ORDER BY s.name");
+  while (sqlite3_step(objects.get()) == SQLITE_ROW) {
+    out += fmt::format("{} {} on {}: {}\n", column_text(objects.get(), 0), column_text(objects.get(), 1),
+                       column_text(objects.get(), 2), column_text(objects.get(), 3));
+    if (column_text(objects.get(), 0) == "table") tables.emplace_back(column_text(objects.get(), 1), sqlite3_column_int(objects.get(), 4) != 0);
+  }
+  for (const auto& [table, without_rowid] : tables) {
+    out += fmt::format("rows of {}:\n", table);
+    // sqlite_sequence's own rowids follow the order tables first got rows: not state anyone reads.
+    bool keyed = without_rowid || table == "sqlite_sequence";
+    rows_of(fmt::format("SELECT {}* FROM main.{} ORDER BY 1", keyed ? "" : "_rowid_, ", quoted(table)));
+  }
+  out += "settings:\n";
+  rows_of("SELECT * FROM pragma_user_version, pragma_foreign_keys, pragma_legacy_alter_table");
+  return out;
 }
 
 bool Database::has_relation(std::string_view name) {

@@ -75,9 +75,20 @@ class Database {
   // Copies this database's contents into `target` (the backup API): cheaper than replaying.
   void copy_to(Database& target);
 
+  // Adds every table (with its rows, rowids and AUTOINCREMENT counters), index, view and trigger
+  // of `part` to this database, in the order `part` created them; rows are copied before any
+  // trigger exists, so none fires. The names must be new here: the partitioned replay merges
+  // parts that share no object. Returns the engine's error; this database is then half merged.
+  std::optional<std::string> merge_from(Database& part);
+
   // The schema as the dialect-neutral catalog: tables and views with their columns, indexes.
   // With `only`, just those relations (and their indexes): a per-statement diff's worth.
   catalog::Catalog read_catalog(const std::vector<std::string>* only = nullptr);
+
+  // Everything a replay leaves, as text, to compare two databases: each schema object's SQL by
+  // name, every table's rows (with rowids) in key order, user_version and the connection's
+  // foreign_keys and legacy_alter_table settings.
+  std::string dump();
 
   // Whether a table or view of that name exists.
   bool has_relation(std::string_view name);
