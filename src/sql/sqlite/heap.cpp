@@ -24,11 +24,43 @@ int64_t size_of(void* payload) {
   return n;
 }
 
-bool reserve(int64_t n) {
+bool take(int64_t n) {
   int64_t used = heap_used.fetch_add(n, std::memory_order_relaxed) + n;
   if (used <= heap_limit.load(std::memory_order_relaxed)) return true;
   heap_used.fetch_sub(n, std::memory_order_relaxed);
   return false;
+}
+
+// Each thread takes bytes from the shared count a slice at a time and hands them out locally: with
+// an atomic add per allocation, two threads replaying SQLite in parts spent a fifth of their time
+// on the counter's cache line. The bound holds to within two slices per thread; near it, bytes
+// are taken one allocation at a time again.
+constexpr int64_t slice = int64_t{1} << 20;
+
+struct Credit {
+  int64_t bytes = 0;
+  ~Credit() { heap_used.fetch_sub(bytes, std::memory_order_relaxed); }  // the thread ends
+};
+thread_local Credit credit;
+
+bool reserve(int64_t n) {
+  if (credit.bytes >= n) {
+    credit.bytes -= n;
+    return true;
+  }
+  if (take(n + slice)) {
+    credit.bytes += slice;
+    return true;
+  }
+  return take(n);
+}
+
+void give_back(int64_t n) {
+  credit.bytes += n;
+  if (credit.bytes > 2 * slice) {
+    heap_used.fetch_sub(credit.bytes - slice, std::memory_order_relaxed);
+    credit.bytes = slice;
+  }
 }
 
 void* with_header(void* block, int64_t n) {
@@ -40,7 +72,7 @@ void* bounded_malloc(int n) {
   if (n <= 0 || !reserve(n)) return nullptr;
   void* block = std::malloc(header + static_cast<size_t>(n));
   if (!block) {
-    heap_used.fetch_sub(n, std::memory_order_relaxed);
+    give_back(n);
     return nullptr;
   }
   return with_header(block, n);
@@ -48,7 +80,7 @@ void* bounded_malloc(int n) {
 
 void bounded_free(void* payload) {
   if (!payload) return;
-  heap_used.fetch_sub(size_of(payload), std::memory_order_relaxed);
+  give_back(size_of(payload));
   std::free(static_cast<char*>(payload) - header);
 }
 
@@ -60,10 +92,10 @@ void* bounded_realloc(void* payload, int n) {
   if (growth > 0 && !reserve(growth)) return nullptr;
   void* block = std::realloc(static_cast<char*>(payload) - header, header + static_cast<size_t>(n));
   if (!block) {
-    if (growth > 0) heap_used.fetch_sub(growth, std::memory_order_relaxed);
+    if (growth > 0) give_back(growth);
     return nullptr;
   }
-  if (growth < 0) heap_used.fetch_add(growth, std::memory_order_relaxed);
+  if (growth < 0) give_back(-growth);
   return with_header(block, n);
 }
 

@@ -2,8 +2,8 @@
 //
 // sqlite3_hard_heap_limit64 needs SQLite's memory statistics, which take a global mutex on every
 // allocation: 18% of a history's replay went to locking it. Instead SQLite is given an allocator
-// that counts its bytes in an atomic and refuses (SQLITE_NOMEM) past the limit, with the
-// statistics off.
+// that counts its bytes in an atomic, taken by each thread a slice at a time, and refuses
+// (SQLITE_NOMEM) past the limit, with the statistics off.
 #pragma once
 
 #include <cstdint>
