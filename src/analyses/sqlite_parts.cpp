@@ -176,7 +176,8 @@ std::optional<ReplayParts> partition_statements(const std::vector<Statement>& st
     tokens.push_back(tokens_of(s.text()));
     Reach reach = reach_of(tokens.back(), in_transaction);
     if (reach.kind == Reach::unknown) return std::nullopt;
-    if (reach.kind == Reach::no_part) in_transaction = tokens.back()[0].text == "begin";
+    const std::string& first = tokens.back()[0].text;
+    if (first == "begin" || first == "commit" || first == "end") in_transaction = first == "begin";
     for (const Token& t : tokens.back()) {
       if (t.kind != Token::punct && t.text.rfind("sqlite_", 0) == 0) return std::nullopt;  // SQLite's own tables
     }
@@ -216,7 +217,20 @@ std::optional<ReplayParts> partition_statements(const std::vector<Statement>& st
     if (fresh) ++out.parts;
     out.part_of[i] = at->second;
   }
+  for (const auto& [name, group] : created) out.part_of_name.emplace(name, part_of_root.at(groups.root(group)));
   return out;
+}
+
+std::vector<bool> parts_named_in(const ReplayParts& parts, const std::vector<std::string_view>& texts) {
+  std::vector<bool> named(parts.parts, false);
+  for (std::string_view text : texts) {
+    for (const Token& t : tokens_of(text)) {
+      if (t.kind == Token::punct) continue;
+      if (t.text.rfind("sqlite_", 0) == 0) return std::vector<bool>(parts.parts, true);
+      if (auto found = parts.part_of_name.find(t.text); found != parts.part_of_name.end()) named[found->second] = true;
+    }
+  }
+  return named;
 }
 
 namespace {
@@ -278,11 +292,12 @@ bool passes_rename_test(sqlite::Database& db) {
   return true;
 }
 
-// The parts merged into `merged` (empty), each freed once merged.
-bool merge_parts(sqlite::Database& merged, std::vector<std::shared_ptr<sqlite::Database>>& parts) {
-  for (auto& part : parts) {
-    if (merged.merge_from(*part)) return false;
-    part.reset();
+// The parts merged into `merged` (empty), those of `only` if given; each freed once merged.
+bool merge_parts(sqlite::Database& merged, std::vector<std::shared_ptr<sqlite::Database>>& parts,
+                 const std::vector<bool>* only) {
+  for (size_t p = 0; p < parts.size(); ++p) {
+    if ((!only || (*only)[p]) && merged.merge_from(*parts[p])) return false;
+    parts[p].reset();
   }
   return true;
 }
@@ -307,6 +322,7 @@ bool replay_in_parts(const ReplayParts& parts, const PartsRun& run, sqlite::Data
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return plans.steps[a].size() > plans.steps[b].size(); });
   std::vector<std::shared_ptr<sqlite::Database>> as_deployed(plans.steps.size()), as_new(plans.steps.size());
+  std::vector<catalog::Catalog> catalogs(run.deployed_catalog ? plans.steps.size() : 0);
   std::atomic<bool> failed{false};
   parallel_for(order.size(), 1, [&](size_t k) {
     if (failed) return;
@@ -337,11 +353,20 @@ bool replay_in_parts(const ReplayParts& parts, const PartsRun& run, sqlite::Data
       as_deployed[p] = std::move(db);
       as_new[p] = as_deployed[p];  // no new statement changed it: merged into both
     }
+    if (run.deployed_catalog) catalogs[p] = as_deployed[p]->read_catalog();
   });
   if (failed) return false;
   sqlite::Database merged_deployed, merged_next;
-  if (!merge_parts(merged_deployed, as_deployed)) return false;
-  if (next && !merge_parts(merged_next, as_new)) return false;
+  if (!merge_parts(merged_deployed, as_deployed, run.merge_only)) return false;
+  if (next && !merge_parts(merged_next, as_new, run.merge_only)) return false;
+  if (run.deployed_catalog) {
+    // The parts share no relation: each one's are added whole (shared, not copied).
+    for (const catalog::Catalog& part : catalogs) {
+      std::vector<std::string> names;
+      for (const auto& [key, relation] : part.relations()) names.push_back(relation.name);
+      run.deployed_catalog->replace_relations(part, names);
+    }
+  }
   settle(merged_deployed, deployed, plans.settings_at_cut, run);
   if (next) settle(merged_next, *next, plans.settings_at_end, run);
   return true;

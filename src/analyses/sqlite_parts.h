@@ -13,8 +13,11 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "catalog/catalog.h"
 #include "sql/sqlite/engine.h"
 #include "sql/statement.h"
 
@@ -25,6 +28,7 @@ struct ReplayParts {
   static constexpr uint32_t no_part = UINT32_MAX - 1;  // BEGIN or COMMIT: without effect on the result
   std::vector<uint32_t> part_of;                      // per statement: its part, every_part or no_part
   std::vector<std::string> setting;  // per statement: the PRAGMA an every_part statement sets, else ""
+  std::unordered_map<std::string, uint32_t> part_of_name;  // each name the history creates, case folded
   uint32_t parts = 0;
 };
 
@@ -34,6 +38,10 @@ struct ReplayParts {
 // setting, or one inside a transaction; ATTACH, VACUUM, ANALYZE, ROLLBACK, SAVEPOINT; temporary or
 // virtual tables; objects of another schema; SQLite's own tables (sqlite_sequence, ...).
 std::optional<ReplayParts> partition_statements(const std::vector<Statement>& statements);
+
+// The parts that SQL `texts` (old queries) name: the only parts those texts can reach, since a
+// part holds every object that its objects name. All of them when a text names SQLite's own tables.
+std::vector<bool> parts_named_in(const ReplayParts& parts, const std::vector<std::string_view>& texts);
 
 // A history to replay in parts: `statements` are the deployed ones, then (from `cut` on) the new
 // ones. A deployed statement runs through `apply_deployed`; a new one through `apply_new`, which
@@ -46,11 +54,14 @@ struct PartsRun {
   std::function<void(sqlite::Database&, const Statement&)> apply_deployed;
   std::function<void(sqlite::Database&, size_t)> apply_new;
   std::function<void(sqlite::Database&, const Statement&)> apply_setting;
+  // The parts to merge into the databases (all when null): what no one reads need not be merged.
+  const std::vector<bool>* merge_only = nullptr;
+  // When given, receives the catalog of the whole deployed schema, merged or not (read part by part).
+  catalog::Catalog* deployed_catalog = nullptr;
 };
 
 // Replays `run` in `parts` and merges them: the parts as the deployed statements left them into
-// `deployed`, as the new ones left them into `next`, if given (not to merge what no one reads).
-// Both must be empty. As in the one-database replay, the new statements run on a new connection:
+// `deployed`, as the new ones left them into `next`, if given. Both must be empty. As in the one-database replay, the new statements run on a new connection:
 // the deployed ones' connection settings (foreign_keys, ...) do not carry over, the file's
 // (user_version, application_id) do. Returns false, the databases untouched, when a part or the
 // merge failed.

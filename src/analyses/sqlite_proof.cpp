@@ -169,35 +169,48 @@ Observed observe(sqlite::Database& db, const Statement& s) {
 void apply_deployed(sqlite::Database& db, const Statement& statement) { apply(db, statement, "deployed"); }
 
 // The deployed statements applied to `deployed`, the new ones to `next` (a copy of it), each new
-// one observed. In independent parts when the whole history splits (see sqlite_parts.h), else
-// one statement after the other. Unless `next_needed`, `next` may be left empty.
-std::vector<Observed> replay_history(const MigrationPlan& plan, sqlite::Database& deployed, sqlite::Database& next,
-                                     bool next_needed, ProofStats& stats) {
+// one observed; and the deployed schema's catalog. In independent parts when the whole history
+// splits (see sqlite_parts.h), of which the databases get only those the old `queries` name;
+// else one statement after the other.
+struct Replayed {
+  std::vector<Observed> observed;
+  catalog::Catalog deployed_catalog;
+};
+
+Replayed replay_history(const MigrationPlan& plan, const std::vector<Statement>& queries, sqlite::Database& deployed,
+                        sqlite::Database& next, ProofStats& stats) {
   Stopwatch clock;
-  std::vector<Observed> observed(plan.incoming.size());
+  Replayed out;
+  out.observed.resize(plan.incoming.size());
   if (!plan.incoming.empty()) {
     std::vector<Statement> history = plan.deployed;
     history.insert(history.end(), plan.incoming.begin(), plan.incoming.end());
     std::optional<ReplayParts> parts = partition_statements(history);
     if (parts && parts->parts > 1) {
+      std::vector<std::string_view> texts;
+      for (const Statement& q : queries) texts.push_back(q.text());
+      std::vector<bool> named = parts_named_in(*parts, texts);
       size_t cut = plan.deployed.size();
       PartsRun run{history, cut, apply_deployed,
-                   [&](sqlite::Database& db, size_t i) { observed[i - cut] = observe(db, history[i]); }, apply_deployed};
-      if (replay_in_parts(*parts, run, deployed, next_needed ? &next : nullptr)) {
+                   [&](sqlite::Database& db, size_t i) { out.observed[i - cut] = observe(db, history[i]); },
+                   apply_deployed, &named, &out.deployed_catalog};
+      if (replay_in_parts(*parts, run, deployed, &next)) {
         stats.deployed_parts = parts->parts;
         stats.new_in_parts = true;
         stats.deployed_seconds = clock.lap();
-        return observed;
+        return out;
       }
-      observed.assign(plan.incoming.size(), Observed{});
+      out = Replayed{};
+      out.observed.resize(plan.incoming.size());
     }
   }
   stats.deployed_parts = apply_deployed_on_sqlite(deployed, plan.deployed);
   stats.deployed_seconds = clock.lap();
   deployed.copy_to(next);
-  for (size_t k = 0; k < plan.incoming.size(); ++k) observed[k] = observe(next, plan.incoming[k]);
+  for (size_t k = 0; k < plan.incoming.size(); ++k) out.observed[k] = observe(next, plan.incoming[k]);
   stats.incoming_seconds = clock.lap();
-  return observed;
+  out.deployed_catalog = deployed.read_catalog();
+  return out;
 }
 
 // Each new statement's changes, in order, from what it was observed to do: recorded for blame and
@@ -259,11 +272,10 @@ std::vector<Diagnostic> prove_on_sqlite(const MigrationPlan& plan, const std::ve
     for (size_t k = 0; k < diffs.size(); ++k) blame.record(diffs[k].changes, diffs[k].after, plan.incoming[k].span());
     if (record) record->diffs = std::move(diffs);
   } else {
-    // Without old queries (lint) no one reads the new database, only what each statement changed.
-    std::vector<Observed> observed = replay_history(plan, deployed, next, !queries.empty(), stats);
+    Replayed replayed = replay_history(plan, queries, deployed, next, stats);
     lap();
-    deployed_catalog = deployed.read_catalog();
-    next_catalog = account_for_incoming(plan, deployed_catalog, observed, blame, record, out);
+    deployed_catalog = std::move(replayed.deployed_catalog);
+    next_catalog = account_for_incoming(plan, deployed_catalog, replayed.observed, blame, record, out);
   }
   if (record) record->deployed = deployed_catalog;
   stats.incoming_seconds += lap();

@@ -5,6 +5,7 @@
 #include "analyses/sqlite_parts.h"
 #include "analyses/sqlite_proof.h"
 #include "base/diagnostic.h"
+#include "catalog/diff.h"
 #include "sql/sqlite/splitter.h"
 
 namespace mc {
@@ -199,6 +200,43 @@ TEST(SqliteParts, FailingNewStatementLeavesTheDatabasesUntouched) {
   EXPECT_FALSE(replay_in_parts(*parts, run, deployed, &next));
   EXPECT_EQ(deployed.dump(), sqlite::Database().dump());
   EXPECT_EQ(next.dump(), sqlite::Database().dump());
+}
+
+TEST(SqliteParts, QueriesReachOnlyThePartsTheyName) {
+  History h("CREATE TABLE a (x); CREATE TABLE b (y); CREATE VIEW bv AS SELECT y FROM b; CREATE TABLE c (z);");
+  std::optional<ReplayParts> parts = partition_statements(h.statements);
+  ASSERT_TRUE(parts);
+  ASSERT_EQ(parts->parts, 3u);
+  EXPECT_EQ(parts_named_in(*parts, {"SELECT * FROM BV", "INSERT INTO a VALUES (1)"}), (std::vector<bool>{true, true, false}));
+  EXPECT_EQ(parts_named_in(*parts, {"SELECT 1", "SELECT x FROM nowhere"}), (std::vector<bool>{false, false, false}));
+  EXPECT_EQ(parts_named_in(*parts, {"SELECT name FROM sqlite_master"}), (std::vector<bool>{true, true, true}));
+}
+
+// Merging only the parts the queries name: the databases hold just those, the deployed catalog
+// all of the schema, as the one-database replay reads it.
+TEST(SqliteParts, CatalogOfEveryPartDatabasesOfTheNamedOnes) {
+  History h("CREATE TABLE a (x); CREATE INDEX a_x ON a (x); CREATE TABLE b (y); CREATE VIEW bv AS SELECT y FROM b; "
+            "CREATE TRIGGER b_t AFTER INSERT ON b BEGIN SELECT 1; END; ALTER TABLE a ADD COLUMN w; CREATE TABLE c (z);");
+  sqlite::Database whole;
+  for (const Statement& s : h.statements) run_or_throw(whole, s);
+  std::optional<ReplayParts> parts = partition_statements(h.statements);
+  ASSERT_TRUE(parts);
+  std::vector<bool> named = parts_named_in(*parts, {"SELECT z FROM c"});
+  catalog::Catalog schema;
+  PartsRun run{h.statements, h.statements.size(), run_or_throw, nullptr, run_or_throw, &named, &schema};
+  sqlite::Database deployed;
+  ASSERT_TRUE(replay_in_parts(*parts, run, deployed, nullptr));
+  EXPECT_TRUE(deployed.has_relation("c"));
+  EXPECT_FALSE(deployed.has_relation("a"));
+  EXPECT_FALSE(deployed.has_relation("bv"));
+  catalog::Catalog expected = whole.read_catalog();
+  EXPECT_EQ(schema.relations().size(), 4u);
+  EXPECT_EQ(schema.indexes().size(), expected.indexes().size());
+  EXPECT_TRUE(catalog::diff(expected, schema).empty());
+  EXPECT_TRUE(catalog::diff(schema, expected).empty());
+  ASSERT_TRUE(schema.find_relation("b"));
+  EXPECT_EQ(schema.find_relation("b")->triggers.size(), 1u);
+  EXPECT_EQ(schema.find_relation("a")->columns.size(), 2u);
 }
 
 }  // namespace
