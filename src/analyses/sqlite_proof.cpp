@@ -180,30 +180,27 @@ struct Replayed {
 Replayed replay_history(const MigrationPlan& plan, const std::vector<Statement>& queries, sqlite::Database& deployed,
                         sqlite::Database& next, ProofStats& stats) {
   Stopwatch clock;
-  Replayed out;
-  out.observed.resize(plan.incoming.size());
-  if (!plan.incoming.empty()) {
-    std::vector<Statement> history = plan.deployed;
-    history.insert(history.end(), plan.incoming.begin(), plan.incoming.end());
-    std::optional<ReplayParts> parts = partition_statements(history);
-    if (parts && parts->parts > 1) {
-      std::vector<std::string_view> texts;
-      for (const Statement& q : queries) texts.push_back(q.text());
-      std::vector<bool> named = parts_named_in(*parts, texts);
-      size_t cut = plan.deployed.size();
-      PartsRun run{history, cut, apply_deployed,
-                   [&](sqlite::Database& db, size_t i) { out.observed[i - cut] = observe(db, history[i]); },
-                   apply_deployed, &named, &out.deployed_catalog};
-      if (replay_in_parts(*parts, run, deployed, &next)) {
-        stats.deployed_parts = parts->parts;
-        stats.new_in_parts = true;
-        stats.deployed_seconds = clock.lap();
-        return out;
-      }
-      out = Replayed{};
-      out.observed.resize(plan.incoming.size());
+  std::vector<Statement> history = plan.deployed;
+  history.insert(history.end(), plan.incoming.begin(), plan.incoming.end());
+  if (std::optional<ReplayParts> parts = partition_statements(history); parts && parts->parts > 1) {
+    std::vector<std::string_view> texts;
+    for (const Statement& q : queries) texts.push_back(q.text());
+    std::vector<bool> named = parts_named_in(*parts, texts);
+    size_t cut = plan.deployed.size();
+    Replayed out;
+    out.observed.resize(plan.incoming.size());
+    PartsRun run{history, cut, apply_deployed,
+                 [&](sqlite::Database& db, size_t i) { out.observed[i - cut] = observe(db, history[i]); },
+                 apply_deployed, &named, &out.deployed_catalog};
+    if (replay_in_parts(*parts, run, deployed, &next)) {
+      stats.deployed_parts = parts->parts;
+      stats.new_in_parts = true;
+      stats.deployed_seconds = clock.lap();
+      return out;
     }
   }
+  Replayed out;
+  out.observed.resize(plan.incoming.size());
   stats.deployed_parts = apply_deployed_on_sqlite(deployed, plan.deployed);
   stats.deployed_seconds = clock.lap();
   deployed.copy_to(next);
