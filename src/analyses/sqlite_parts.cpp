@@ -12,6 +12,7 @@
 
 #include "base/diagnostic.h"
 #include "base/parallel.h"
+#include "base/text.h"
 
 namespace mc {
 
@@ -25,14 +26,6 @@ struct Token {
 };
 
 bool word_byte(unsigned char c) { return std::isalnum(c) || c == '_' || c == '$' || c >= 0x80; }
-
-std::string fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::vector<Token> tokens_of(std::string_view sql) {
   std::vector<Token> out;
@@ -55,12 +48,12 @@ std::vector<Token> tokens_of(std::string_view sql) {
           break;
         }
       }
-      out.push_back({Token::name, fold(text)});
+      out.push_back({Token::name, to_lower(text)});
       i = j + 1;
     } else if (word_byte(c)) {
       size_t j = i;
       while (j < sql.size() && word_byte(static_cast<unsigned char>(sql[j]))) ++j;
-      out.push_back({Token::word, fold(sql.substr(i, j - i))});
+      out.push_back({Token::word, to_lower(sql.substr(i, j - i))});
       i = j;
     } else {
       out.push_back({Token::punct, std::string(1, static_cast<char>(c))});
@@ -69,6 +62,9 @@ std::vector<Token> tokens_of(std::string_view sql) {
   }
   return out;
 }
+
+// A name of SQLite's own tables (sqlite_schema, sqlite_sequence, ...): shared by every part.
+bool sqlite_own(const Token& t) { return t.kind != Token::punct && t.text.rfind("sqlite_", 0) == 0; }
 
 // PRAGMAs that set the connection or the file header only: every part runs them, in order.
 bool connection_setting(std::string_view pragma) {
@@ -178,9 +174,7 @@ std::optional<ReplayParts> partition_statements(const std::vector<Statement>& st
     if (reach.kind == Reach::unknown) return std::nullopt;
     const std::string& first = tokens.back()[0].text;
     if (first == "begin" || first == "commit" || first == "end") in_transaction = first == "begin";
-    for (const Token& t : tokens.back()) {
-      if (t.kind != Token::punct && t.text.rfind("sqlite_", 0) == 0) return std::nullopt;  // SQLite's own tables
-    }
+    if (std::any_of(tokens.back().begin(), tokens.back().end(), sqlite_own)) return std::nullopt;
     if (reach.creates && !created.count(*reach.creates)) created.emplace(*reach.creates, groups.add());
     reaches.push_back(std::move(reach));
   }
@@ -225,8 +219,8 @@ std::vector<bool> parts_named_in(const ReplayParts& parts, const std::vector<std
   std::vector<bool> named(parts.parts, false);
   for (std::string_view text : texts) {
     for (const Token& t : tokens_of(text)) {
+      if (sqlite_own(t)) return std::vector<bool>(parts.parts, true);
       if (t.kind == Token::punct) continue;
-      if (t.text.rfind("sqlite_", 0) == 0) return std::vector<bool>(parts.parts, true);
       if (auto found = parts.part_of_name.find(t.text); found != parts.part_of_name.end()) named[found->second] = true;
     }
   }

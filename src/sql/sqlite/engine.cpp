@@ -22,6 +22,13 @@ struct StmtCloser {
 };
 using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtCloser>;
 
+// Null when the statement does not compile (sqlite3_errmsg says why).
+StmtPtr prepared(sqlite3* db, std::string_view sql) {
+  sqlite3_stmt* raw = nullptr;
+  sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+  return StmtPtr(raw);
+}
+
 std::string column_text(sqlite3_stmt* stmt, int i) {
   const unsigned char* t = sqlite3_column_text(stmt, i);
   return t ? reinterpret_cast<const char*>(t) : "";
@@ -294,12 +301,6 @@ std::optional<std::string> run_sql(sqlite3* db, const std::string& sql) {
   return std::nullopt;
 }
 
-StmtPtr prepared(sqlite3* db, const std::string& sql) {
-  sqlite3_stmt* raw = nullptr;
-  sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr);
-  return StmtPtr(raw);
-}
-
 // Steps `from` (a SELECT on one connection) and runs `into` (an INSERT of as many parameters on
 // another) for each row: values pass between connections without SQL text in between.
 std::optional<std::string> copy_each_row(sqlite3* from_db, sqlite3_stmt* from, sqlite3* into_db, sqlite3_stmt* into) {
@@ -434,17 +435,13 @@ std::string Database::dump() {
 }
 
 bool Database::has_relation(std::string_view name) {
-  sqlite3_stmt* raw = nullptr;
-  sqlite3_prepare_v2(db_, "SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1 COLLATE NOCASE", -1,
-                     &raw, nullptr);
-  StmtPtr stmt(raw);
+  StmtPtr stmt = prepared(db_, "SELECT 1 FROM sqlite_schema WHERE type IN ('table','view') AND name = ?1 COLLATE NOCASE");
   sqlite3_bind_text(stmt.get(), 1, name.data(), static_cast<int>(name.size()), SQLITE_TRANSIENT);
   return sqlite3_step(stmt.get()) == SQLITE_ROW;
 }
 
 catalog::Catalog Database::read_catalog(const std::vector<std::string>* only) {
   catalog::Catalog out;
-  sqlite3_stmt* raw = nullptr;
   std::vector<std::tuple<std::string, std::string, std::string, std::string>> rows;
   auto collect = [&](sqlite3_stmt* stmt) {
     while (sqlite3_step(stmt) == SQLITE_ROW) {
@@ -452,19 +449,15 @@ catalog::Catalog Database::read_catalog(const std::vector<std::string>* only) {
     }
   };
   if (!only) {
-    sqlite3_prepare_v2(db_,
-                       "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
-                       "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
-                       -1, &raw, nullptr);
-    StmtPtr objects(raw);
+    StmtPtr objects = prepared(db_,
+                               "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                               "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid");
     collect(objects.get());
   } else {
     // The relations named, looked up by name (sqlite_schema is keyed for that).
-    sqlite3_prepare_v2(db_,
-                       "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
-                       "WHERE tbl_name = ?1 COLLATE NOCASE AND type IN ('table', 'view', 'trigger')",
-                       -1, &raw, nullptr);
-    StmtPtr objects(raw);
+    StmtPtr objects = prepared(db_,
+                               "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                               "WHERE tbl_name = ?1 COLLATE NOCASE AND type IN ('table', 'view', 'trigger')");
     std::set<std::string> seen;
     for (const std::string& name : *only) {
       if (!seen.insert(to_lower(name)).second) continue;
@@ -480,9 +473,7 @@ catalog::Catalog Database::read_catalog(const std::vector<std::string>* only) {
     rel.kind = type == "view" ? catalog::RelationKind::view : catalog::RelationKind::table;
     rel.definition = sql;
     if (type == "table") rel.checks = check_expressions(sql);
-    sqlite3_prepare_v2(db_, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)", -1,
-                       &raw, nullptr);
-    StmtPtr cols(raw);
+    StmtPtr cols = prepared(db_, "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1)");
     sqlite3_bind_text(cols.get(), 1, name.c_str(), -1, SQLITE_TRANSIENT);
     while (sqlite3_step(cols.get()) == SQLITE_ROW) {
       catalog::Column c;
@@ -505,8 +496,7 @@ catalog::Catalog Database::read_catalog(const std::vector<std::string>* only) {
   }
   for (const auto& [type, name, table, sql] : rows) {
     if (type != "table") continue;
-    sqlite3_prepare_v2(db_, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?1)", -1, &raw, nullptr);
-    StmtPtr list(raw);
+    StmtPtr list = prepared(db_, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?1)");
     sqlite3_bind_text(list.get(), 1, name.c_str(), -1, SQLITE_TRANSIENT);
     while (sqlite3_step(list.get()) == SQLITE_ROW) {
       catalog::Index index;
@@ -515,8 +505,7 @@ catalog::Catalog Database::read_catalog(const std::vector<std::string>* only) {
       index.unique = sqlite3_column_int(list.get(), 1) != 0;
       index.constraint = column_text(list.get(), 2) != "c";
       index.partial = sqlite3_column_int(list.get(), 3) != 0;
-      sqlite3_prepare_v2(db_, "SELECT coalesce(name, '<expr>') FROM pragma_index_info(?1) ORDER BY seqno", -1, &raw, nullptr);
-      StmtPtr info(raw);
+      StmtPtr info = prepared(db_, "SELECT coalesce(name, '<expr>') FROM pragma_index_info(?1) ORDER BY seqno");
       sqlite3_bind_text(info.get(), 1, index.name.c_str(), -1, SQLITE_TRANSIENT);
       while (sqlite3_step(info.get()) == SQLITE_ROW) index.columns.push_back(column_text(info.get(), 0));
       out.add_index(std::move(index));
