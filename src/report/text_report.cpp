@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "base/parallel.h"
+
 namespace mc {
 
 namespace {
@@ -37,6 +39,8 @@ size_t width(std::string_view s) {
 
 // Text goes to a buffer that is written out once per finding: a lint may print tens of thousands.
 using Buffer = fmt::memory_buffer;
+// Appends straight into the buffer (a back_insert_iterator would go through fmt's copy buffer).
+using fmt::appender;
 
 void write_excerpt(Buffer& out, const Span& span, const std::string& label, const Palette& p, const char* mark_color,
                    char mark, size_t gutter) {
@@ -67,9 +71,9 @@ void write_excerpt(Buffer& out, const Span& span, const std::string& label, cons
     if (c == '\t') caret_prefix += '\t';
     else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) caret_prefix += ' ';
   }
-  fmt::format_to(std::back_inserter(out), "{}{} |{}\n", p.blue, pad, p.reset);
-  fmt::format_to(std::back_inserter(out), "{}{:>{}} |{} {}\n", p.blue, lc.line, gutter, p.reset, line);
-  fmt::format_to(std::back_inserter(out), "{}{} |{} {}{}{}{}{}{}\n", p.blue, pad, p.reset, caret_prefix, mark_color,
+  fmt::format_to(appender(out), "{}{} |{}\n", p.blue, pad, p.reset);
+  fmt::format_to(appender(out), "{}{:>{}} |{} {}\n", p.blue, lc.line, gutter, p.reset, line);
+  fmt::format_to(appender(out), "{}{} |{} {}{}{}{}{}{}\n", p.blue, pad, p.reset, caret_prefix, mark_color,
                  std::string(std::max<size_t>(1, width(line.substr(prefix_bytes, span_bytes))), mark),
                  label.empty() ? "" : " ", label, p.reset);
 }
@@ -83,13 +87,10 @@ size_t gutter_width(const Diagnostic& d) {
   return std::to_string(max_line).size();
 }
 
-}  // namespace
-
-void write_diagnostic(std::ostream& out, const Diagnostic& d, const TextStyle& style) {
+void format_diagnostic(Buffer& text, const Diagnostic& d, const TextStyle& style) {
   Palette p = palette(style);
   const char* color = severity_color(d.severity, p);
-  Buffer text;
-  auto to = std::back_inserter(text);
+  appender to(text);
   fmt::format_to(to, "{}{}{}{}{}{}: {}{}{}\n", color, severity_name(d.severity), d.code.empty() ? "" : "[", d.code,
                  d.code.empty() ? "" : "]", p.reset, p.bold, d.message, p.reset);
   size_t gutter = gutter_width(d);
@@ -107,14 +108,33 @@ void write_diagnostic(std::ostream& out, const Diagnostic& d, const TextStyle& s
   for (const std::string& note : d.notes) fmt::format_to(to, "{} {}={} note: {}\n", pad, p.blue, p.reset, note);
   if (!d.help.empty()) fmt::format_to(to, "{} {}={} {}help{}: {}\n", pad, p.blue, p.reset, p.green, p.reset, d.help);
   text.push_back('\n');
+}
+
+}  // namespace
+
+void write_diagnostic(std::ostream& out, const Diagnostic& d, const TextStyle& style) {
+  Buffer text;
+  format_diagnostic(text, d, style);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 void write_text_report(std::ostream& out, const CheckResult& result, const TextStyle& style) {
   Palette p = palette(style);
   size_t errors = 0, warnings = 0;
-  for (const Diagnostic& d : result.diagnostics) {
-    write_diagnostic(out, d, style);
+  const std::vector<Diagnostic>& found = result.diagnostics;
+  // A lint may print tens of thousands of findings: they are formatted on every core, a window
+  // at a time (the text of one window in memory, not the whole report's), and written in order.
+  constexpr size_t window = 4096;
+  std::vector<Buffer> texts(std::min(window, found.size()));
+  for (size_t start = 0; start < found.size(); start += window) {
+    size_t count = std::min(window, found.size() - start);
+    parallel_for(count, 64, [&](size_t i) {
+      texts[i].clear();
+      format_diagnostic(texts[i], found[start + i], style);
+    });
+    for (size_t i = 0; i < count; ++i) out.write(texts[i].data(), static_cast<std::streamsize>(texts[i].size()));
+  }
+  for (const Diagnostic& d : found) {
     errors += d.severity == Severity::error;
     warnings += d.severity == Severity::warning;
   }
