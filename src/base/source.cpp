@@ -91,8 +91,12 @@ std::string_view SourceFile::line_text(uint32_t line) const {
 
 const SourceFile& SourceManager::add(std::filesystem::path absolute_path, std::string display_path, std::string text,
                                      std::string tree, std::vector<HeldLines> held) {
-  files_.push_back(std::make_unique<SourceFile>(std::move(absolute_path), std::move(display_path), std::move(text),
-                                                std::move(tree), std::move(held)));
+  return add(std::make_unique<SourceFile>(std::move(absolute_path), std::move(display_path), std::move(text), std::move(tree),
+                                          std::move(held)));
+}
+
+const SourceFile& SourceManager::add(std::unique_ptr<SourceFile> file) {
+  files_.push_back(std::move(file));
   return *files_.back();
 }
 

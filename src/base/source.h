@@ -72,6 +72,8 @@ class SourceManager {
  public:
   const SourceFile& add(std::filesystem::path absolute_path, std::string display_path, std::string text,
                         std::string tree = {}, std::vector<HeldLines> held = {});
+  // A file made elsewhere (e.g. on a reading thread), kept from now on.
+  const SourceFile& add(std::unique_ptr<SourceFile> file);
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;

@@ -105,10 +105,14 @@ class Walker {
     std::vector<fs::directory_entry> entries;
     for (const auto& entry : fs::directory_iterator(tree_.root / dir, ec)) entries.push_back(entry);
     if (ec) throw InputError{fmt::format("{}: cannot list the migrations directory: {}", dir, ec.message()), {}, {}};
+    // `dir` is normal already: its entries' paths are joined as strings (a directory may hold
+    // thousands of files, and each path operation re-parses the whole path).
+    std::string prefix = dir == "." || dir.empty() ? "" : dir.back() == '/' ? dir : dir + "/";
+    found.reserve(found.size() + entries.size());
     for (const fs::directory_entry& entry : entries) {
       std::string name = entry.path().filename().string();
-      std::string path = (fs::path(dir) / name).lexically_normal().generic_string();
       if (name.empty() || name[0] == '.') continue;
+      std::string path = prefix + name;
       if (ignored(path)) continue;
       if (entry.is_directory(ec)) {
         enter(path, name, order, version, found);
@@ -160,11 +164,11 @@ class Walker {
     walk(path, deeper, version ? version : own, found);
   }
 
-  void add_file(const std::string& path, std::string name, std::vector<std::string> order, std::optional<Version> version,
+  void add_file(const std::string& path, std::string name, const std::vector<std::string>& order, std::optional<Version> version,
                 std::vector<Candidate>& found) {
     bool variant = false;
     // `x.sql.postgres` is `x.sql` for PostgreSQL only.
-    if (size_t dot = name.rfind('.'); dot != std::string::npos && to_lower(name).find(".sql.") == dot - 4) {
+    if (size_t dot = name.rfind('.'); dot != std::string::npos && dot >= 4 && iequals(std::string_view(name).substr(dot - 4, 5), ".sql.")) {
       if (std::optional<Dialect> only = dialect_named(name.substr(dot + 1))) {
         if (*only != *dialect_for(path)) {
           out_.skipped.push_back({path, fmt::format("for {} only", dialect_name(*only))});
@@ -174,17 +178,19 @@ class Walker {
         variant = true;
       }
     }
-    std::string ext = to_lower(fs::path(name).extension().string());
+    size_t dot = name.rfind('.');
+    std::string ext = dot == std::string::npos || dot == 0 ? "" : to_lower(std::string_view(name).substr(dot));
     if (!version) version = leading_version(name);
     if (ext == ".sql") {
       if (is_down_migration(name)) {
         downs_[pair_key(path)] = path;
         return;
       }
-      order.push_back(name);
       bool baseline = name.size() > 1 && name[0] == 'B' && std::isdigit(static_cast<unsigned char>(name[1])) &&
                       name.find("__") != std::string::npos;
-      found.push_back({MigrationFile{path, version, baseline, false}, std::move(order), variant});
+      std::vector<std::string> ordered_by = order;
+      ordered_by.push_back(std::move(name));
+      found.push_back({MigrationFile{path, version, baseline, false}, std::move(ordered_by), variant});
       return;
     }
     bool go_test = name.size() > 8 && name.substr(name.size() - 8) == "_test.go";
@@ -355,6 +361,7 @@ MigrationFileList list_migration_files(const Tree& tree, const std::vector<std::
     bool journal = (options.format == MigrationFormat::auto_detect || options.format == MigrationFormat::drizzle) &&
                    order_by_drizzle_journal(tree, location, found, out);
     if (!journal) std::sort(found.begin(), found.end(), order_less);
+    out.files.reserve(out.files.size() + found.size());
     for (Candidate& c : found) out.files.push_back(std::move(c.file));
   }
   choose_baseline(out.files, baseline_files(tree, options, out), out);

@@ -34,15 +34,35 @@ Tree open_tree(std::string label, const fs::path& root, const TreeSettings& over
 
 namespace {
 
+// The tree's root, opened once: its files are opened relative to it, so that the kernel does not
+// walk the root's path again for each of thousands of files.
+class RootDirectory {
+ public:
+  explicit RootDirectory(const Tree& tree) : root_(tree.root), fd_(::open(root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+  ~RootDirectory() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  RootDirectory(const RootDirectory&) = delete;
+  RootDirectory& operator=(const RootDirectory&) = delete;
+
+  int open(const std::string& relative_path) const {
+    if (fd_ < 0) return ::open((root_ / relative_path).c_str(), O_RDONLY | O_CLOEXEC);
+    return ::openat(fd_, relative_path.c_str(), O_RDONLY | O_CLOEXEC);  // an absolute path ignores fd_, as `/` does
+  }
+
+ private:
+  fs::path root_;
+  int fd_;
+};
+
 // A file's bytes, checked to be UTF-8 text. Touches nothing shared: safe on any thread.
-std::string read_tree_text(const Tree& tree, const std::string& relative_path) {
-  fs::path absolute = tree.root / relative_path;
+std::string read_tree_text(const Tree& tree, const RootDirectory& root, const std::string& relative_path) {
   auto fail = [&](int error) {
-    return InputError{fmt::format("{}: cannot read {}: {} (in the {} tree)", relative_path, absolute.string(),
+    return InputError{fmt::format("{}: cannot read {}: {} (in the {} tree)", relative_path, (tree.root / relative_path).string(),
                                   std::strerror(error), tree.label),
                       {}, {}};
   };
-  int fd = ::open(absolute.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = root.open(relative_path);
   if (fd < 0) throw fail(errno);
   std::string text;
   struct stat info {};
@@ -89,15 +109,17 @@ std::string read_tree_text(const Tree& tree, const std::string& relative_path) {
 }  // namespace
 
 const SourceFile& read_tree_file(SourceManager& sources, const Tree& tree, const std::string& relative_path) {
-  return sources.add(tree.root / relative_path, relative_path, read_tree_text(tree, relative_path), tree.label);
+  RootDirectory root(tree);
+  return sources.add(tree.root / relative_path, relative_path, read_tree_text(tree, root, relative_path), tree.label);
 }
 
 std::vector<const SourceFile*> read_tree_files(SourceManager& sources, const Tree& tree, const std::vector<std::string>& paths) {
-  std::vector<std::string> texts(paths.size());
+  RootDirectory root(tree);
+  std::vector<std::unique_ptr<SourceFile>> files(paths.size());
   std::vector<std::optional<InputError>> errors(paths.size());
   parallel_for(paths.size(), 16, [&](size_t i) {
     try {
-      texts[i] = read_tree_text(tree, paths[i]);
+      files[i] = std::make_unique<SourceFile>(tree.root / paths[i], paths[i], read_tree_text(tree, root, paths[i]), tree.label);
     } catch (InputError& e) {
       errors[i] = std::move(e);
     }
@@ -106,7 +128,7 @@ std::vector<const SourceFile*> read_tree_files(SourceManager& sources, const Tre
   out.reserve(paths.size());
   for (size_t i = 0; i < paths.size(); ++i) {
     if (errors[i]) throw std::move(*errors[i]);  // the first in path order, as a sequential read would
-    out.push_back(&sources.add(tree.root / paths[i], paths[i], std::move(texts[i]), tree.label));
+    out.push_back(&sources.add(std::move(files[i])));
   }
   return out;
 }

@@ -82,6 +82,19 @@ TEST(MigrationFiles, DialectVariantsAndFolders) {
   EXPECT_THROW(list_migration_files(t, {"m"}, {}), InputError);
 }
 
+// Regression: a short name ending in a dialect (`app.sqlite`, a database file) is no `x.sql.<dialect>`
+// variant; the check once took any three-character stem for one (an unsigned `dot - 4` wrapped).
+TEST(MigrationFiles, ShortNamesEndingInADialectAreNoVariants) {
+  testing::TempTree tree;
+  for (const char* name : {"m/1_a.sql", "m/app.sqlite", "m/dev.pg"}) tree.write(name, "SELECT 1;");
+  Tree t{"new", tree.root(), {}};
+  MigrationFileOptions options;
+  options.dialect = Dialect::postgres;
+  MigrationFileList list = list_migration_files(t, {"m"}, options);
+  EXPECT_EQ(paths(list.files), (std::vector<std::string>{"m/1_a.sql"}));
+  EXPECT_TRUE(list.skipped.empty()) << list.skipped.front().path << ": " << list.skipped.front().reason;
+}
+
 TEST(MigrationFiles, HighestBaselineNotAboveTheNewestMigration) {
   testing::TempTree tree;
   for (const char* name : {"m/V1__a.sql", "m/V2__b.sql", "m/B2__base.sql", "m/V3__c.sql", "m/B9__future.sql", "m/B1__old.sql"}) {
