@@ -370,14 +370,19 @@ std::vector<const Catalog::Overload*> Catalog::overloads_accepting(std::string_v
 Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector<std::string>* only_indexes) const {
   Catalog out;
   const Objects& objects = objects_.get();
+  // Taken twice per replayed statement: each name is folded once, and each map is searched once
+  // for it (an empty map costs nothing).
   for (const std::string& name : names) {
-    if (auto f = objects.functions.find(to_lower(name)); f != objects.functions.end()) {
+    const std::string key = to_lower(name);
+    if (auto f = objects.functions.find(key); f != objects.functions.end()) {
       for (const Overload& o : f->second) out.add_function(name, o);
     }
-    if (const auto* labels = find_enum(name)) out.set_enum(name, *labels);
-    if (auto s = objects.sequences.find(to_lower(name)); s != objects.sequences.end()) out.add_sequence(s->first, s->second);
-    for (const std::string& owned : sequences_owned_by(name)) out.add_sequence(owned, objects.sequences.at(owned));
-    if (auto it = relations_.find(to_lower(name)); it != relations_.end()) {
+    if (auto e = objects.enums.find(key); e != objects.enums.end()) out.set_enum(name, e->second);
+    if (auto s = objects.sequences.find(key); s != objects.sequences.end()) out.add_sequence(s->first, s->second);
+    if (auto owned = objects.sequences_by_owner.find(key); owned != objects.sequences_by_owner.end()) {
+      for (const std::string& sequence : owned->second) out.add_sequence(sequence, objects.sequences.at(sequence));
+    }
+    if (auto it = relations_.find(key); it != relations_.end()) {
       const Relation* rel = it->second.get();
       out.relations_.insert_or_assign(it->first, it->second);  // shared, not copied
       if (!only_indexes) {

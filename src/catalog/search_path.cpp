@@ -1,5 +1,8 @@
 #include "catalog/search_path.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -78,6 +81,12 @@ std::string SearchPath::lookup(std::string_view written, const std::function<boo
 std::string SearchPath::lookup(std::string_view schema, std::string_view name,
                                const std::function<bool(const std::string&)>& exists) const {
   if (!schema.empty()) return catalog_key(schema, name);
+  // With one schema to look in (the default path), the name is there whether it exists or not:
+  // asking would cost a catalog search per name of every replayed statement.
+  auto first = std::find_if(schemas_.begin(), schemas_.end(), searchable);
+  if (first != schemas_.end() && std::find_if(std::next(first), schemas_.end(), searchable) == schemas_.end()) {
+    return catalog_key(*first, name);
+  }
   for (const std::string& s : schemas_) {
     if (!searchable(s)) continue;
     std::string key = catalog_key(s, name);
