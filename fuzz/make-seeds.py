@@ -57,6 +57,8 @@ def main():
         add(f"{dialect}_check", joined(deployed) + PART + joined(incoming) + PART + joined(queries))
         for p in deployed + incoming + queries:
             add(f"split_{dialect}", p.read_bytes())
+            if dialect == "postgres":
+                add("parse_routes", p.read_bytes())
             add("migration_sections", p.name.encode() + b"\n" + p.read_bytes())
         for p in case.rglob("*"):
             if p.name == "migcompat.toml":

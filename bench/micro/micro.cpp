@@ -1,8 +1,9 @@
 // Google Benchmark micro-benchmarks of the hot paths: statement splitting (both dialects), SQL
-// literal extraction from TypeScript, PostgreSQL parse-to-model, catalog replay and name
-// resolution. Inputs are generated here, deterministically. Run: build/bench/micro
+// literal extraction from TypeScript, PostgreSQL parse trees (both routes) and parse-to-model,
+// catalog replay and name resolution. Inputs are generated here, deterministically. Run: build/bench/micro
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
+#include <pg_query.h>
 
 #include <string>
 #include <vector>
@@ -10,8 +11,10 @@
 #include "analyses/name_resolution.h"
 #include "analyses/postgres_check.h"
 #include "inputs/code_scan.h"
+#include "sql/postgres/json_tree.h"
 #include "sql/postgres/parser.h"
 #include "sql/postgres/splitter.h"
+#include "sql/postgres/unpack_arena.h"
 #include "sql/sqlite/splitter.h"
 
 namespace {
@@ -73,6 +76,42 @@ void BM_ScanTypeScript(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(ts.size()));
 }
 BENCHMARK(BM_ScanTypeScript)->Arg(1000);
+
+std::vector<std::string> migration_statements() {
+  Fixture f(migration_text(400));
+  std::vector<std::string> out;
+  for (const Statement& s : postgres::split(f.text)) out.emplace_back(s.text());
+  return out;
+}
+
+// The two routes from a migration statement to its protobuf-c tree (sql/postgres/json_tree.h):
+// libpg_query's protobuf output unpacked, and its JSON output read through the descriptors.
+void BM_TreeViaProtobuf(benchmark::State& state) {
+  std::vector<std::string> statements = migration_statements();
+  size_t i = 0;
+  for (auto _ : state) {
+    PgQueryProtobufParseResult result = pg_query_parse_protobuf(statements[i++ % statements.size()].c_str());
+    postgres::UnpackArena arena;
+    benchmark::DoNotOptimize(pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len,
+                                                            reinterpret_cast<const uint8_t*>(result.parse_tree.data)));
+    pg_query_free_protobuf_parse_result(result);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_TreeViaProtobuf);
+
+void BM_TreeViaJson(benchmark::State& state) {
+  std::vector<std::string> statements = migration_statements();
+  size_t i = 0;
+  for (auto _ : state) {
+    PgQueryParseResult result = pg_query_parse(statements[i++ % statements.size()].c_str());
+    postgres::UnpackArena arena;
+    benchmark::DoNotOptimize(postgres::read_json_tree(result.parse_tree, arena.allocator()));
+    pg_query_free_parse_result(result);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_TreeViaJson);
 
 void BM_ParsePostgresQuery(benchmark::State& state) {
   std::vector<std::string> queries;

@@ -1,0 +1,298 @@
+#include "sql/postgres/json_tree.h"
+
+#include <pg_query.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "sql/postgres/unpack_arena.h"
+
+namespace mc::postgres {
+
+namespace {
+
+namespace dom = simdjson::dom;
+
+// A name with case folded and underscores dropped: `typeName`, `type_name` and `TypeName` meet.
+// Written into `out`; false when longer than the buffer (no such name exists).
+bool fold(std::string_view name, char (&out)[64], size_t& size) {
+  size = 0;
+  for (char c : name) {
+    if (c == '_') continue;
+    if (size == sizeof out) return false;
+    out[size++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return true;
+}
+
+// Every message's fields by folded name, sorted for binary search (the Node message has one field
+// per node type: a few hundred). Built once from the descriptors, read-only afterwards.
+class FieldNames {
+ public:
+  FieldNames() { add(&pg_query__parse_result__descriptor); }
+
+  // The field `key` names in `message`, or nullptr (also when two fields fold alike).
+  const ProtobufCFieldDescriptor* find(const ProtobufCMessageDescriptor* message, std::string_view key) const {
+    auto table = tables_.find(message);
+    char folded[64];
+    size_t size = 0;
+    if (table == tables_.end() || !fold(key, folded, size)) return nullptr;
+    std::string_view wanted(folded, size);
+    const auto& fields = table->second;
+    auto it = std::lower_bound(fields.begin(), fields.end(), wanted,
+                               [](const Entry& e, std::string_view k) { return std::string_view(e.name) < k; });
+    return it != fields.end() && it->name == wanted ? it->field : nullptr;
+  }
+
+ private:
+  struct Entry {
+    std::string name;
+    const ProtobufCFieldDescriptor* field;
+  };
+
+  void add(const ProtobufCMessageDescriptor* message) {
+    if (tables_.count(message)) return;
+    std::vector<Entry>& fields = tables_[message];
+    for (unsigned i = 0; i < message->n_fields; ++i) {
+      const ProtobufCFieldDescriptor* field = &message->fields[i];
+      char folded[64];
+      size_t size = 0;
+      if (fold(field->name, folded, size)) fields.push_back({std::string(folded, size), field});
+    }
+    std::sort(fields.begin(), fields.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+    for (size_t i = 1; i < fields.size(); ++i) {
+      if (fields[i].name == fields[i - 1].name) fields[i].field = fields[i - 1].field = nullptr;  // ambiguous: never matched
+    }
+    for (unsigned i = 0; i < message->n_fields; ++i) {
+      const ProtobufCFieldDescriptor& field = message->fields[i];
+      if (field.type == PROTOBUF_C_TYPE_MESSAGE) add(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor));
+    }
+  }
+
+  std::unordered_map<const ProtobufCMessageDescriptor*, std::vector<Entry>> tables_;
+};
+
+const FieldNames& field_names() {
+  static const FieldNames names;
+  return names;
+}
+
+// Stores `value` at a field's offset (memcpy: the field's declared type may be an enum or a
+// protobuf_c_boolean, which the descriptors give only as a size).
+template <class T>
+void put(char* at, T value) {
+  std::memcpy(at, &value, sizeof value);
+}
+
+// Writes JSON values into messages laid out as protobuf-c describes them. Every method returns
+// false on anything unexpected; the half-built tree is then dropped with the arena.
+class Builder {
+ public:
+  explicit Builder(ProtobufCAllocator* allocator) : allocator_(allocator), names_(field_names()) {}
+
+  // Whether the last refusal was a lossy Integer (else something unknown).
+  bool lossy() const { return lossy_; }
+
+  void* message(const ProtobufCMessageDescriptor* descriptor, dom::element value) {
+    dom::object object;
+    if (value.get_object().get(object) != simdjson::SUCCESS) return nullptr;
+    // libpg_query 15 writes an Integer's value only when it is above zero: `{}` is 0 or any
+    // negative number. Such a tree takes the protobuf route.
+    if (descriptor == &pg_query__integer__descriptor && object.size() == 0) {
+      lossy_ = true;
+      return nullptr;
+    }
+    void* message = allocate(descriptor->sizeof_message);
+    protobuf_c_message_init(descriptor, message);
+    for (dom::key_value_pair member : object) {
+      const ProtobufCFieldDescriptor* field = names_.find(descriptor, member.key);
+      if (!field || !set(static_cast<char*>(message), *field, member.value)) return nullptr;
+    }
+    return message;
+  }
+
+ private:
+  void* allocate(size_t size) { return allocator_->alloc(allocator_->allocator_data, size); }
+
+  bool set(char* message, const ProtobufCFieldDescriptor& field, dom::element value) {
+    if (field.label == PROTOBUF_C_LABEL_REPEATED) return repeated(message, field, value);
+    if (!one(message + field.offset, field, value)) return false;
+    if (field.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
+      put<uint32_t>(message + field.quantifier_offset, field.id);
+    } else if (field.label == PROTOBUF_C_LABEL_OPTIONAL && field.quantifier_offset != 0 &&
+               field.type != PROTOBUF_C_TYPE_MESSAGE && field.type != PROTOBUF_C_TYPE_STRING) {
+      put<protobuf_c_boolean>(message + field.quantifier_offset, 1);  // proto2's has_ flag
+    }
+    return true;
+  }
+
+  bool repeated(char* message, const ProtobufCFieldDescriptor& field, dom::element value) {
+    dom::array items;
+    if (value.get_array().get(items) != simdjson::SUCCESS) return false;
+    size_t count = items.size();
+    size_t width = element_size(field.type);
+    if (width == 0) return false;
+    char* array = static_cast<char*>(allocate(std::max<size_t>(count, 1) * width));
+    size_t i = 0;
+    for (dom::element item : items) {
+      if (!one(array + i * width, field, item)) return false;
+      ++i;
+    }
+    put<size_t>(message + field.quantifier_offset, count);
+    put<void*>(message + field.offset, array);
+    return true;
+  }
+
+  static size_t element_size(ProtobufCType type) {
+    switch (type) {
+      case PROTOBUF_C_TYPE_INT32:
+      case PROTOBUF_C_TYPE_SINT32:
+      case PROTOBUF_C_TYPE_SFIXED32:
+      case PROTOBUF_C_TYPE_UINT32:
+      case PROTOBUF_C_TYPE_FIXED32: return 4;
+      case PROTOBUF_C_TYPE_INT64:
+      case PROTOBUF_C_TYPE_SINT64:
+      case PROTOBUF_C_TYPE_SFIXED64:
+      case PROTOBUF_C_TYPE_UINT64:
+      case PROTOBUF_C_TYPE_FIXED64: return 8;
+      case PROTOBUF_C_TYPE_FLOAT: return sizeof(float);
+      case PROTOBUF_C_TYPE_DOUBLE: return sizeof(double);
+      case PROTOBUF_C_TYPE_BOOL: return sizeof(protobuf_c_boolean);
+      case PROTOBUF_C_TYPE_ENUM: return sizeof(int);
+      case PROTOBUF_C_TYPE_STRING:
+      case PROTOBUF_C_TYPE_MESSAGE: return sizeof(void*);
+      default: return 0;  // bytes: not in the parse tree
+    }
+  }
+
+  // One value of `field` at `at` (the field itself, or an element of its array).
+  bool one(char* at, const ProtobufCFieldDescriptor& field, dom::element value) {
+    switch (field.type) {
+      case PROTOBUF_C_TYPE_MESSAGE: {
+        void* sub = message(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor), value);
+        put(at, sub);
+        return sub != nullptr;
+      }
+      case PROTOBUF_C_TYPE_STRING: {
+        std::string_view text;
+        if (value.get_string().get(text) != simdjson::SUCCESS) return false;
+        char* copy = static_cast<char*>(allocate(text.size() + 1));
+        std::memcpy(copy, text.data(), text.size());
+        copy[text.size()] = '\0';
+        put(at, copy);
+        return true;
+      }
+      case PROTOBUF_C_TYPE_BOOL: {
+        bool b = false;
+        if (value.get_bool().get(b) != simdjson::SUCCESS) return false;
+        put<protobuf_c_boolean>(at, b ? 1 : 0);
+        return true;
+      }
+      case PROTOBUF_C_TYPE_ENUM: return enumerator(at, field, value);
+      case PROTOBUF_C_TYPE_FLOAT:
+      case PROTOBUF_C_TYPE_DOUBLE: {
+        double d = 0;
+        if (value.get_double().get(d) != simdjson::SUCCESS) return false;
+        if (field.type == PROTOBUF_C_TYPE_FLOAT) put(at, static_cast<float>(d));
+        else put(at, d);
+        return true;
+      }
+      default: return integer(at, field, value);
+    }
+  }
+
+  static bool integer(char* at, const ProtobufCFieldDescriptor& field, dom::element value) {
+    int64_t n = 0;
+    if (value.get_int64().get(n) != simdjson::SUCCESS) {
+      uint64_t u = 0;
+      if (value.get_uint64().get(u) != simdjson::SUCCESS) return false;
+      n = static_cast<int64_t>(u);
+    }
+    switch (element_size(field.type)) {
+      case 4: put(at, static_cast<uint32_t>(n)); return true;  // two's complement: int32 and uint32 alike
+      case 8: put(at, n); return true;
+      default: return false;
+    }
+  }
+
+  static bool enumerator(char* at, const ProtobufCFieldDescriptor& field, dom::element value) {
+    const auto* type = static_cast<const ProtobufCEnumDescriptor*>(field.descriptor);
+    int n = 0;
+    if (const char* name = nullptr; value.get_c_str().get(name) == simdjson::SUCCESS) {
+      const ProtobufCEnumValue* known = protobuf_c_enum_descriptor_get_value_by_name(type, name);
+      if (!known) return false;
+      n = known->value;
+    } else {
+      int64_t number = 0;
+      if (value.get_int64().get(number) != simdjson::SUCCESS) return false;
+      n = static_cast<int>(number);
+    }
+    put(at, n);
+    return true;
+  }
+
+  ProtobufCAllocator* allocator_;
+  const FieldNames& names_;
+  bool lossy_ = false;
+};
+
+}  // namespace
+
+PgQuery__ParseResult* read_json_tree(std::string_view json, ProtobufCAllocator* allocator, JsonRefusal* why) {
+  auto refuse = [why](JsonRefusal reason) -> PgQuery__ParseResult* {
+    if (why) *why = reason;
+    return nullptr;
+  };
+  // simdjson reads a few bytes past the end: the text is copied into a buffer with that padding.
+  // Parser and buffer are kept per thread (allocating them per statement cost more than the
+  // parse), except for a huge tree, whose memory should not stay with the thread.
+  constexpr size_t kept_up_to = 1 << 20;
+  thread_local dom::parser kept_parser;
+  thread_local std::string kept_buffer;
+  dom::parser own_parser;
+  std::string own_buffer;
+  bool huge = json.size() > kept_up_to;
+  dom::parser& parser = huge ? own_parser : kept_parser;
+  std::string& padded = huge ? own_buffer : kept_buffer;
+  padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
+  std::memcpy(padded.data(), json.data(), json.size());
+  dom::element root;
+  if (parser.parse(padded.data(), json.size(), false).get(root) != simdjson::SUCCESS) return refuse(JsonRefusal::not_json);
+  Builder builder(allocator);
+  auto* tree = static_cast<PgQuery__ParseResult*>(builder.message(&pg_query__parse_result__descriptor, root));
+  if (!tree) return refuse(builder.lossy() ? JsonRefusal::lossy : JsonRefusal::unknown);
+  if (why) *why = JsonRefusal::none;
+  return tree;
+}
+
+std::string json_route_difference(const std::string& sql) {
+  PgQueryProtobufParseResult packed = pg_query_parse_protobuf(sql.c_str());
+  PgQueryParseResult json = pg_query_parse(sql.c_str());
+  std::string problem;
+  if (packed.error || json.error) {
+    if (!packed.error != !json.error) problem = "one route parsed the statement, the other did not";
+  } else {
+    UnpackArena arena;
+    JsonRefusal why = JsonRefusal::none;
+    PgQuery__ParseResult* tree = read_json_tree(json.parse_tree, arena.allocator(), &why);
+    if (!tree) {
+      if (why == JsonRefusal::unknown) problem = std::string("the JSON reader refused ") + json.parse_tree;
+    } else {
+      std::string again(pg_query__parse_result__get_packed_size(tree), '\0');
+      pg_query__parse_result__pack(tree, reinterpret_cast<uint8_t*>(again.data()));
+      if (again != std::string_view(packed.parse_tree.data, packed.parse_tree.len)) {
+        problem = std::string("the trees differ; the JSON was ") + json.parse_tree;
+      }
+    }
+  }
+  pg_query_free_protobuf_parse_result(packed);
+  pg_query_free_parse_result(json);
+  return problem;
+}
+
+}  // namespace mc::postgres
