@@ -36,28 +36,33 @@ class FieldNames {
  public:
   FieldNames() { add(&pg_query__parse_result__descriptor); }
 
-  // The field `key` names in `message`, or nullptr (also when two fields fold alike).
-  const ProtobufCFieldDescriptor* find(const ProtobufCMessageDescriptor* message, std::string_view key) const {
+  struct Entry {
+    std::string name;
+    const ProtobufCFieldDescriptor* field;
+  };
+  using Fields = std::vector<Entry>;
+
+  // A message's fields (looked up once per message, not once per key); nullptr for none known.
+  const Fields* fields_of(const ProtobufCMessageDescriptor* message) const {
     auto table = tables_.find(message);
+    return table == tables_.end() ? nullptr : &table->second;
+  }
+
+  // The field `key` names among `fields`, or nullptr (also when two fields fold alike).
+  static const ProtobufCFieldDescriptor* find(const Fields& fields, std::string_view key) {
     char folded[64];
     size_t size = 0;
-    if (table == tables_.end() || !fold(key, folded, size)) return nullptr;
+    if (!fold(key, folded, size)) return nullptr;
     std::string_view wanted(folded, size);
-    const auto& fields = table->second;
     auto it = std::lower_bound(fields.begin(), fields.end(), wanted,
                                [](const Entry& e, std::string_view k) { return std::string_view(e.name) < k; });
     return it != fields.end() && it->name == wanted ? it->field : nullptr;
   }
 
  private:
-  struct Entry {
-    std::string name;
-    const ProtobufCFieldDescriptor* field;
-  };
-
   void add(const ProtobufCMessageDescriptor* message) {
     if (tables_.count(message)) return;
-    std::vector<Entry>& fields = tables_[message];
+    Fields& fields = tables_[message];
     for (unsigned i = 0; i < message->n_fields; ++i) {
       const ProtobufCFieldDescriptor* field = &message->fields[i];
       char folded[64];
@@ -74,7 +79,7 @@ class FieldNames {
     }
   }
 
-  std::unordered_map<const ProtobufCMessageDescriptor*, std::vector<Entry>> tables_;
+  std::unordered_map<const ProtobufCMessageDescriptor*, Fields> tables_;
 };
 
 const FieldNames& field_names() {
@@ -107,10 +112,12 @@ class Builder {
       lossy_ = true;
       return nullptr;
     }
+    const FieldNames::Fields* fields = names_.fields_of(descriptor);
+    if (!fields) return nullptr;
     void* message = allocate(descriptor->sizeof_message);
     protobuf_c_message_init(descriptor, message);
     for (dom::key_value_pair member : object) {
-      const ProtobufCFieldDescriptor* field = names_.find(descriptor, member.key);
+      const ProtobufCFieldDescriptor* field = FieldNames::find(*fields, member.key);
       if (!field || !set(static_cast<char*>(message), *field, member.value)) return nullptr;
     }
     return message;
