@@ -34,11 +34,14 @@ Tree open_tree(std::string label, const fs::path& root, const TreeSettings& over
 
 namespace {
 
-// The tree's root, opened once: its files are opened relative to it, so that the kernel does not
-// walk the root's path again for each of thousands of files.
+// The tree's root, opened once when many files are read: they are opened relative to it, so that
+// the kernel does not walk the root's path again for each of thousands of files. For one file,
+// opening the root would cost two system calls more: its path is opened whole.
 class RootDirectory {
  public:
-  explicit RootDirectory(const Tree& tree) : root_(tree.root), fd_(::open(root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+  enum Use { one_file, many_files };
+  RootDirectory(const Tree& tree, Use use)
+      : root_(tree.root), fd_(use == many_files ? ::open(root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC) : -1) {}
   ~RootDirectory() {
     if (fd_ >= 0) ::close(fd_);
   }
@@ -109,12 +112,12 @@ std::string read_tree_text(const Tree& tree, const RootDirectory& root, const st
 }  // namespace
 
 const SourceFile& read_tree_file(SourceManager& sources, const Tree& tree, const std::string& relative_path) {
-  RootDirectory root(tree);
+  RootDirectory root(tree, RootDirectory::one_file);
   return sources.add(tree.root / relative_path, relative_path, read_tree_text(tree, root, relative_path), tree.label);
 }
 
 std::vector<const SourceFile*> read_tree_files(SourceManager& sources, const Tree& tree, const std::vector<std::string>& paths) {
-  RootDirectory root(tree);
+  RootDirectory root(tree, RootDirectory::many_files);
   std::vector<std::unique_ptr<SourceFile>> files(paths.size());
   std::vector<std::optional<InputError>> errors(paths.size());
   parallel_for(paths.size(), 16, [&](size_t i) {

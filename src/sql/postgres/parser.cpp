@@ -26,9 +26,9 @@ ParsedStatement parse(std::string_view statement) {
     return out;
   }
   std::string text(statement);
-  // The tree comes as JSON (a tenth of the cost of libpg_query's protobuf output, see
-  // json_tree.h), read into the protobuf structs; what that reader does not know goes the
-  // protobuf way.
+  // The tree comes as JSON, read into the protobuf structs (half the cost of libpg_query's
+  // protobuf output and its unpack, see json_tree.h); a tree the JSON cannot carry exactly is
+  // taken the protobuf way.
   PgQueryParseResult result = pg_query_parse(text.c_str());
   if (result.error) {
     size_t cursor = result.error->cursorpos > 0 ? static_cast<size_t>(result.error->cursorpos - 1) : 0;
