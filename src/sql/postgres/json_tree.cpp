@@ -18,68 +18,123 @@ namespace {
 
 namespace dom = simdjson::dom;
 
-// A name with case folded and underscores dropped: `typeName`, `type_name` and `TypeName` meet.
-// Written into `out`; false when longer than the buffer (no such name exists).
-bool fold(std::string_view name, char (&out)[64], size_t& size) {
+// A name with case folded and underscores dropped (`typeName`, `type_name` and `TypeName` meet),
+// written into `out` and hashed (FNV-1a) on the way; false when longer than the buffer (no such
+// name exists).
+bool fold(std::string_view name, char (&out)[64], size_t& size, uint32_t& hash) {
   size = 0;
+  hash = 2166136261U;
   for (char c : name) {
     if (c == '_') continue;
     if (size == sizeof out) return false;
-    out[size++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    out[size++] = lower;
+    hash = (hash ^ static_cast<unsigned char>(lower)) * 16777619U;
   }
   return true;
 }
 
-// Every message's fields by folded name, sorted for binary search (the Node message has one field
-// per node type: a few hundred). Built once from the descriptors, read-only afterwards.
-class FieldNames {
+// One message's fields by folded name, in an open-addressing hash table: a key costs one hash,
+// computed while folding, and nearly always one comparison. (The Node message has a field per
+// node type, a few hundred, and every node of every tree is looked up in it: a binary search
+// there was a tenth of the reader's instructions.)
+class FieldTable {
  public:
-  FieldNames() { add(&pg_query__parse_result__descriptor); }
-
   struct Entry {
-    std::string name;
-    const ProtobufCFieldDescriptor* field;
+    const ProtobufCFieldDescriptor* field = nullptr;  // nullptr: two fields fold alike, never matched
+    const FieldTable* sub = nullptr;                   // a message field's own table
   };
-  using Fields = std::vector<Entry>;
 
-  // A message's fields (looked up once per message, not once per key); nullptr for none known.
-  const Fields* fields_of(const ProtobufCMessageDescriptor* message) const {
-    auto table = tables_.find(message);
-    return table == tables_.end() ? nullptr : &table->second;
+  void build(const std::vector<std::pair<std::string, Entry>>& named) {
+    size_t capacity = 8;
+    while (capacity < 2 * named.size()) capacity *= 2;
+    slots_.assign(capacity, Slot{});
+    for (const auto& [name, entry] : named) {
+      char folded[64];
+      size_t size = 0;
+      uint32_t hash = 0;
+      fold(name, folded, size, hash);
+      Slot& slot = slots_[probe(std::string_view(folded, size), hash)];
+      if (slot.used) {
+        slot.entry.field = nullptr;
+        continue;
+      }
+      slot = Slot{true, hash, name, entry};
+    }
   }
 
-  // The field `key` names among `fields`, or nullptr (also when two fields fold alike).
-  static const ProtobufCFieldDescriptor* find(const Fields& fields, std::string_view key) {
+  // The entry `key` names, or nullptr.
+  const Entry* find(std::string_view key) const {
     char folded[64];
     size_t size = 0;
-    if (!fold(key, folded, size)) return nullptr;
-    std::string_view wanted(folded, size);
-    auto it = std::lower_bound(fields.begin(), fields.end(), wanted,
-                               [](const Entry& e, std::string_view k) { return std::string_view(e.name) < k; });
-    return it != fields.end() && it->name == wanted ? it->field : nullptr;
+    uint32_t hash = 0;
+    if (slots_.empty() || !fold(key, folded, size, hash)) return nullptr;
+    const Slot& slot = slots_[probe(std::string_view(folded, size), hash)];
+    return slot.used && slot.entry.field ? &slot.entry : nullptr;
   }
+
+  void set_sub(const FieldTable* sub, const ProtobufCFieldDescriptor* field) {
+    for (Slot& slot : slots_) {
+      if (slot.used && slot.entry.field == field) slot.entry.sub = sub;
+    }
+  }
+
+ private:
+  struct Slot {
+    bool used = false;
+    uint32_t hash = 0;
+    std::string name;  // folded
+    Entry entry;
+  };
+
+  // The slot holding `folded`, or the empty one where it would go (the table is never full).
+  size_t probe(std::string_view folded, uint32_t hash) const {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (!slot.used || (slot.hash == hash && slot.name == folded)) return i;
+    }
+  }
+
+  std::vector<Slot> slots_;
+};
+
+// Every message's field table, built once from the descriptors (reached from ParseResult),
+// read-only afterwards.
+class FieldNames {
+ public:
+  FieldNames() {
+    add(&pg_query__parse_result__descriptor);
+    for (auto& [message, table] : tables_) {
+      for (unsigned i = 0; i < message->n_fields; ++i) {
+        const ProtobufCFieldDescriptor& field = message->fields[i];
+        if (field.type != PROTOBUF_C_TYPE_MESSAGE) continue;
+        table.set_sub(&tables_.at(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor)), &field);
+      }
+    }
+  }
+
+  const FieldTable& root() const { return tables_.at(&pg_query__parse_result__descriptor); }
 
  private:
   void add(const ProtobufCMessageDescriptor* message) {
     if (tables_.count(message)) return;
-    Fields& fields = tables_[message];
+    std::vector<std::pair<std::string, FieldTable::Entry>> named;
     for (unsigned i = 0; i < message->n_fields; ++i) {
-      const ProtobufCFieldDescriptor* field = &message->fields[i];
       char folded[64];
       size_t size = 0;
-      if (fold(field->name, folded, size)) fields.push_back({std::string(folded, size), field});
+      uint32_t hash = 0;
+      if (fold(message->fields[i].name, folded, size, hash)) named.push_back({std::string(folded, size), {&message->fields[i], nullptr}});
     }
-    std::sort(fields.begin(), fields.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
-    for (size_t i = 1; i < fields.size(); ++i) {
-      if (fields[i].name == fields[i - 1].name) fields[i].field = fields[i - 1].field = nullptr;  // ambiguous: never matched
-    }
+    tables_[message].build(named);
     for (unsigned i = 0; i < message->n_fields; ++i) {
       const ProtobufCFieldDescriptor& field = message->fields[i];
       if (field.type == PROTOBUF_C_TYPE_MESSAGE) add(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor));
     }
   }
 
-  std::unordered_map<const ProtobufCMessageDescriptor*, Fields> tables_;
+  // Node-based: the tables' addresses stay put as more are added.
+  std::unordered_map<const ProtobufCMessageDescriptor*, FieldTable> tables_;
 };
 
 const FieldNames& field_names() {
@@ -98,12 +153,12 @@ void put(char* at, T value) {
 // false on anything unexpected; the half-built tree is then dropped with the arena.
 class Builder {
  public:
-  explicit Builder(ProtobufCAllocator* allocator) : allocator_(allocator), names_(field_names()) {}
+  explicit Builder(ProtobufCAllocator* allocator) : allocator_(allocator) {}
 
   // Whether the last refusal was a lossy Integer (else something unknown).
   bool lossy() const { return lossy_; }
 
-  void* message(const ProtobufCMessageDescriptor* descriptor, dom::element value) {
+  void* message(const ProtobufCMessageDescriptor* descriptor, const FieldTable& fields, dom::element value) {
     dom::object object;
     if (value.get_object().get(object) != simdjson::SUCCESS) return nullptr;
     // libpg_query 15 writes an Integer's value only when it is above zero: `{}` is 0 or any
@@ -112,13 +167,11 @@ class Builder {
       lossy_ = true;
       return nullptr;
     }
-    const FieldNames::Fields* fields = names_.fields_of(descriptor);
-    if (!fields) return nullptr;
     void* message = allocate(descriptor->sizeof_message);
     protobuf_c_message_init(descriptor, message);
     for (dom::key_value_pair member : object) {
-      const ProtobufCFieldDescriptor* field = FieldNames::find(*fields, member.key);
-      if (!field || !set(static_cast<char*>(message), *field, member.value)) return nullptr;
+      const FieldTable::Entry* entry = fields.find(member.key);
+      if (!entry || !set(static_cast<char*>(message), *entry, member.value)) return nullptr;
     }
     return message;
   }
@@ -126,9 +179,10 @@ class Builder {
  private:
   void* allocate(size_t size) { return allocator_->alloc(allocator_->allocator_data, size); }
 
-  bool set(char* message, const ProtobufCFieldDescriptor& field, dom::element value) {
-    if (field.label == PROTOBUF_C_LABEL_REPEATED) return repeated(message, field, value);
-    if (!one(message + field.offset, field, value)) return false;
+  bool set(char* message, const FieldTable::Entry& entry, dom::element value) {
+    const ProtobufCFieldDescriptor& field = *entry.field;
+    if (field.label == PROTOBUF_C_LABEL_REPEATED) return repeated(message, entry, value);
+    if (!one(message + field.offset, entry, value)) return false;
     if (field.flags & PROTOBUF_C_FIELD_FLAG_ONEOF) {
       put<uint32_t>(message + field.quantifier_offset, field.id);
     } else if (field.label == PROTOBUF_C_LABEL_OPTIONAL && field.quantifier_offset != 0 &&
@@ -138,7 +192,8 @@ class Builder {
     return true;
   }
 
-  bool repeated(char* message, const ProtobufCFieldDescriptor& field, dom::element value) {
+  bool repeated(char* message, const FieldTable::Entry& entry, dom::element value) {
+    const ProtobufCFieldDescriptor& field = *entry.field;
     dom::array items;
     if (value.get_array().get(items) != simdjson::SUCCESS) return false;
     size_t count = items.size();
@@ -147,7 +202,7 @@ class Builder {
     char* array = static_cast<char*>(allocate(std::max<size_t>(count, 1) * width));
     size_t i = 0;
     for (dom::element item : items) {
-      if (!one(array + i * width, field, item)) return false;
+      if (!one(array + i * width, entry, item)) return false;
       ++i;
     }
     put<size_t>(message + field.quantifier_offset, count);
@@ -178,10 +233,12 @@ class Builder {
   }
 
   // One value of `field` at `at` (the field itself, or an element of its array).
-  bool one(char* at, const ProtobufCFieldDescriptor& field, dom::element value) {
+  bool one(char* at, const FieldTable::Entry& entry, dom::element value) {
+    const ProtobufCFieldDescriptor& field = *entry.field;
     switch (field.type) {
       case PROTOBUF_C_TYPE_MESSAGE: {
-        void* sub = message(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor), value);
+        if (!entry.sub) return false;
+        void* sub = message(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor), *entry.sub, value);
         put(at, sub);
         return sub != nullptr;
       }
@@ -244,7 +301,6 @@ class Builder {
   }
 
   ProtobufCAllocator* allocator_;
-  const FieldNames& names_;
   bool lossy_ = false;
 };
 
@@ -271,7 +327,7 @@ PgQuery__ParseResult* read_json_tree(std::string_view json, ProtobufCAllocator* 
   dom::element root;
   if (parser.parse(padded.data(), json.size(), false).get(root) != simdjson::SUCCESS) return refuse(JsonRefusal::not_json);
   Builder builder(allocator);
-  auto* tree = static_cast<PgQuery__ParseResult*>(builder.message(&pg_query__parse_result__descriptor, root));
+  auto* tree = static_cast<PgQuery__ParseResult*>(builder.message(&pg_query__parse_result__descriptor, field_names().root(), root));
   if (!tree) return refuse(builder.lossy() ? JsonRefusal::lossy : JsonRefusal::unknown);
   if (why) *why = JsonRefusal::none;
   return tree;
