@@ -1,5 +1,6 @@
 #include "report/text_report.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -71,9 +72,9 @@ void write_excerpt(Buffer& out, const Span& span, const std::string& label, cons
     if (c == '\t') caret_prefix += '\t';
     else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) caret_prefix += ' ';
   }
-  fmt::format_to(appender(out), "{}{} |{}\n", p.blue, pad, p.reset);
-  fmt::format_to(appender(out), "{}{:>{}} |{} {}\n", p.blue, lc.line, gutter, p.reset, line);
-  fmt::format_to(appender(out), "{}{} |{} {}{}{}{}{}{}\n", p.blue, pad, p.reset, caret_prefix, mark_color,
+  fmt::format_to(appender(out), FMT_COMPILE("{}{} |{}\n"), p.blue, pad, p.reset);
+  fmt::format_to(appender(out), FMT_COMPILE("{}{:>{}} |{} {}\n"), p.blue, lc.line, gutter, p.reset, line);
+  fmt::format_to(appender(out), FMT_COMPILE("{}{} |{} {}{}{}{}{}{}\n"), p.blue, pad, p.reset, caret_prefix, mark_color,
                  std::string(std::max<size_t>(1, width(line.substr(prefix_bytes, span_bytes))), mark),
                  label.empty() ? "" : " ", label, p.reset);
 }
@@ -91,22 +92,22 @@ void format_diagnostic(Buffer& text, const Diagnostic& d, const TextStyle& style
   Palette p = palette(style);
   const char* color = severity_color(d.severity, p);
   appender to(text);
-  fmt::format_to(to, "{}{}{}{}{}{}: {}{}{}\n", color, severity_name(d.severity), d.code.empty() ? "" : "[", d.code,
+  fmt::format_to(to, FMT_COMPILE("{}{}{}{}{}{}: {}{}{}\n"), color, severity_name(d.severity), d.code.empty() ? "" : "[", d.code,
                  d.code.empty() ? "" : "]", p.reset, p.bold, d.message, p.reset);
   size_t gutter = gutter_width(d);
   std::string pad(gutter, ' ');
   if (d.primary.valid()) {
-    fmt::format_to(to, "{}{}-->{} {}\n", pad, p.blue, p.reset, d.primary.to_string());
+    fmt::format_to(to, FMT_COMPILE("{}{}-->{} {}\n"), pad, p.blue, p.reset, d.primary.to_string());
     write_excerpt(text, d.primary, d.primary_label, p, color, '^', gutter);
   } else if (!d.primary_label.empty()) {
-    fmt::format_to(to, "{} = {}\n", pad, d.primary_label);
+    fmt::format_to(to, FMT_COMPILE("{} = {}\n"), pad, d.primary_label);
   }
   for (const RelatedSpan& r : d.related) {
-    fmt::format_to(to, "{}{}:::{} {}\n", pad, p.blue, p.reset, r.span.to_string());
+    fmt::format_to(to, FMT_COMPILE("{}{}:::{} {}\n"), pad, p.blue, p.reset, r.span.to_string());
     write_excerpt(text, r.span, r.label, p, p.blue, '-', gutter);
   }
-  for (const std::string& note : d.notes) fmt::format_to(to, "{} {}={} note: {}\n", pad, p.blue, p.reset, note);
-  if (!d.help.empty()) fmt::format_to(to, "{} {}={} {}help{}: {}\n", pad, p.blue, p.reset, p.green, p.reset, d.help);
+  for (const std::string& note : d.notes) fmt::format_to(to, FMT_COMPILE("{} {}={} note: {}\n"), pad, p.blue, p.reset, note);
+  if (!d.help.empty()) fmt::format_to(to, FMT_COMPILE("{} {}={} {}help{}: {}\n"), pad, p.blue, p.reset, p.green, p.reset, d.help);
   text.push_back('\n');
 }
 

@@ -52,6 +52,21 @@ TEST(MigrationFiles, VersionFoldersInNumericOrder) {
   EXPECT_EQ(list.skipped[0].path, "m/notes/");
 }
 
+// The listing reads entry types from the directory; links are followed (a linked version folder
+// and a linked file are migrations like any other), a dangling link is nothing.
+TEST(MigrationFiles, LinksAreFollowed) {
+  testing::TempTree tree;
+  tree.write("shared/0.3/00__c.sql", "SELECT 1;");
+  tree.write("shared/2_b.sql", "SELECT 1;");
+  tree.write("m/1_a.sql", "SELECT 1;");
+  std::filesystem::create_directory_symlink(tree.root() / "shared/0.3", tree.root() / "m/0.3");
+  std::filesystem::create_symlink(tree.root() / "shared/2_b.sql", tree.root() / "m/2_b.sql");
+  std::filesystem::create_symlink(tree.root() / "nowhere.sql", tree.root() / "m/4_gone.sql");
+  Tree t{"new", tree.root(), {}};
+  MigrationFileList list = list_migration_files(t, {"m"}, {});
+  EXPECT_EQ(paths(list.files), (std::vector<std::string>{"m/0.3/00__c.sql", "m/1_a.sql", "m/2_b.sql"}));
+}
+
 TEST(MigrationFiles, RootsInTheStatedOrder) {
   testing::TempTree tree;
   tree.write("core/1_a.sql", "SELECT 1;");
