@@ -7,6 +7,14 @@
 namespace mc {
 namespace {
 
+// Identifiers fold ASCII only, as PostgreSQL folds unquoted names: bytes of UTF-8 stay as they are.
+TEST(ToLower, FoldsAsciiOnly) {
+  EXPECT_EQ(to_lower("Public.Users_2024"), "public.users_2024");
+  EXPECT_EQ(to_lower("@[`{ AZ az"), "@[`{ az az");  // the characters around the ranges stay
+  EXPECT_EQ(to_lower("\xC3\x84PFEL"), "\xC3\x84pfel");
+  EXPECT_EQ(to_lower(""), "");
+}
+
 TEST(NaturalOrder, NumbersCompareByValue) {
   std::vector<std::string> names = {"10_c.sql", "2_b.sql", "1_a.sql", "002_x.sql", "V10__z.sql", "V3__y.sql",
                                     "20240102_b.sql", "20231231_a.sql"};
