@@ -45,7 +45,10 @@ class FieldTable {
     const FieldTable* sub = nullptr;                   // a message field's own table
   };
 
-  void build(const std::vector<std::pair<std::string, Entry>>& named) {
+  bool built() const { return !slots_.empty(); }
+
+  // `named`: each field by its name in the descriptor.
+  void build(const std::vector<std::pair<std::string_view, Entry>>& named) {
     size_t capacity = 8;
     while (capacity < 2 * named.size()) capacity *= 2;
     slots_.assign(capacity, Slot{});
@@ -53,13 +56,13 @@ class FieldTable {
       char folded[64];
       size_t size = 0;
       uint32_t hash = 0;
-      fold(name, folded, size, hash);
+      if (!fold(name, folded, size, hash)) continue;
       Slot& slot = slots_[probe(std::string_view(folded, size), hash)];
       if (slot.used) {
         slot.entry.field = nullptr;
         continue;
       }
-      slot = Slot{true, hash, name, entry};
+      slot = Slot{true, hash, std::string(folded, size), entry};
     }
   }
 
@@ -68,15 +71,9 @@ class FieldTable {
     char folded[64];
     size_t size = 0;
     uint32_t hash = 0;
-    if (slots_.empty() || !fold(key, folded, size, hash)) return nullptr;
+    if (!built() || !fold(key, folded, size, hash)) return nullptr;
     const Slot& slot = slots_[probe(std::string_view(folded, size), hash)];
     return slot.used && slot.entry.field ? &slot.entry : nullptr;
-  }
-
-  void set_sub(const FieldTable* sub, const ProtobufCFieldDescriptor* field) {
-    for (Slot& slot : slots_) {
-      if (slot.used && slot.entry.field == field) slot.entry.sub = sub;
-    }
   }
 
  private:
@@ -103,37 +100,33 @@ class FieldTable {
 // read-only afterwards.
 class FieldNames {
  public:
-  FieldNames() {
-    add(&pg_query__parse_result__descriptor);
-    for (auto& [message, table] : tables_) {
-      for (unsigned i = 0; i < message->n_fields; ++i) {
-        const ProtobufCFieldDescriptor& field = message->fields[i];
-        if (field.type != PROTOBUF_C_TYPE_MESSAGE) continue;
-        table.set_sub(&tables_.at(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor)), &field);
-      }
-    }
-  }
+  FieldNames() { add(&pg_query__parse_result__descriptor); }
 
   const FieldTable& root() const { return tables_.at(&pg_query__parse_result__descriptor); }
 
  private:
+  // A message field's table is linked before it is built (its address is known once it is in the
+  // map), and built by the recursion.
   void add(const ProtobufCMessageDescriptor* message) {
-    if (tables_.count(message)) return;
-    std::vector<std::pair<std::string, FieldTable::Entry>> named;
-    for (unsigned i = 0; i < message->n_fields; ++i) {
-      char folded[64];
-      size_t size = 0;
-      uint32_t hash = 0;
-      if (fold(message->fields[i].name, folded, size, hash)) named.push_back({std::string(folded, size), {&message->fields[i], nullptr}});
-    }
-    tables_[message].build(named);
+    FieldTable& table = tables_[message];
+    if (table.built()) return;
+    std::vector<std::pair<std::string_view, FieldTable::Entry>> named;
     for (unsigned i = 0; i < message->n_fields; ++i) {
       const ProtobufCFieldDescriptor& field = message->fields[i];
-      if (field.type == PROTOBUF_C_TYPE_MESSAGE) add(static_cast<const ProtobufCMessageDescriptor*>(field.descriptor));
+      const FieldTable* sub = field.type == PROTOBUF_C_TYPE_MESSAGE ? &tables_[sub_message(field)] : nullptr;
+      named.push_back({field.name, {&field, sub}});
+    }
+    table.build(named);
+    for (unsigned i = 0; i < message->n_fields; ++i) {
+      if (message->fields[i].type == PROTOBUF_C_TYPE_MESSAGE) add(sub_message(message->fields[i]));
     }
   }
 
-  // Node-based: the tables' addresses stay put as more are added.
+  static const ProtobufCMessageDescriptor* sub_message(const ProtobufCFieldDescriptor& field) {
+    return static_cast<const ProtobufCMessageDescriptor*>(field.descriptor);
+  }
+
+  // Node-based: a table's address stays put as more are added.
   std::unordered_map<const ProtobufCMessageDescriptor*, FieldTable> tables_;
 };
 
