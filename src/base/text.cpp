@@ -11,11 +11,10 @@ std::string to_upper(std::string_view s) {
   return out;
 }
 
-// ASCII only, as std::tolower in the "C" locale migcompat runs in, without its call per byte:
-// the catalog folds every name it looks up.
+// ASCII only (the catalog folds every name it looks up).
 std::string to_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (char& c : out) c = ascii_lower(c);
   return out;
 }
 

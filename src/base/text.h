@@ -6,6 +6,9 @@
 
 namespace mc {
 
+// ASCII case folding, as SQL folds identifiers and keywords, without std::tolower's call per
+// byte (the same in the "C" locale migcompat runs in).
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 std::string to_lower(std::string_view s);
 std::string to_upper(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);

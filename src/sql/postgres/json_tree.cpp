@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/text.h"
 #include "sql/postgres/unpack_arena.h"
 
 namespace mc::postgres {
@@ -27,7 +28,7 @@ bool fold(std::string_view name, char (&out)[64], size_t& size, uint32_t& hash) 
   for (char c : name) {
     if (c == '_') continue;
     if (size == sizeof out) return false;
-    char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    char lower = ascii_lower(c);
     out[size++] = lower;
     hash = (hash ^ static_cast<unsigned char>(lower)) * 16777619U;
   }
