@@ -99,5 +99,73 @@ TEST(PostgresSplitter, TextWithANulByteStaysWhole) {
   EXPECT_EQ(st[0].text(), std::string_view("SELECT 1;\0DROP TABLE users", 26));
 }
 
+// The splitter's own scanner against libpg_query's, on text where they could part ways.
+TEST(PostgresSplitter, FindsTheTerminatorsPostgresScannerFinds) {
+  const char* cases[] = {
+      "SELECT 1; SELECT 2;",
+      "SELECT ';' ; SELECT \"a;\"\"b\" FROM t;",
+      "SELECT E'a\\';b'; SELECT 'a\\'; SELECT 1;",
+      "SELECT e'x\\\\'; SELECT 2;",
+      "SELECT tablE'x;y'; SELECT 2;",
+      "SELECT E'a'\n'b\\';c'; SELECT 2;",
+      "SELECT E'a' -- c\n'b\\'; SELECT 2;",
+      "SELECT E'a'\n-- c\n'b\\'; SELECT 2;",
+      "SELECT E'a' \t\r\n \f\n'b\\';c'; SELECT 2;",
+      "SELECT E'a' /* c */\n'b\\'; SELECT 2;",
+      "SELECT E'a' 'b\\'; SELECT 2;",
+      "SELECT B'01'';'; SELECT X'ff'; SELECT N'a;'; SELECT U&'a;' UESCAPE '!';",
+      "SELECT $$;$$; SELECT $a$ ; $b$ ; $a$; SELECT $ab$;$a$;$ab$;",
+      "SELECT a$$; SELECT 1; SELECT $1; SELECT $1$; x$;",
+      "SELECT 1$$;$$; SELECT 2;",
+      "SELECT $_x1$ ; $_x1$; SELECT 2;",
+      "CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql; SELECT 2;",
+      "SELECT (1; 2); SELECT 3;",
+      "SELECT 1); SELECT 2;",
+      "SELECT 1 --; x\r; SELECT 2 /* ; /* ; */ ; */;",
+      "SELECT 1 +--; x\n; SELECT 2 */* ; */;",
+      "SELECT 1 /*/ ; */; SELECT 2;",
+      "SELECT \xc3\xa9'x;'; SELECT 2;",
+      "foo; ; ;; bar;",
+  };
+  for (const char* text : cases) {
+    std::optional<std::vector<size_t>> expected = postgres::terminators_by_scanner(text);
+    ASSERT_TRUE(expected.has_value()) << text;
+    EXPECT_EQ(postgres::statement_terminators(text), *expected) << text;
+  }
+}
+
+// An unterminated literal hides every `;` after it, as the scanner would if it went on.
+TEST(PostgresSplitter, UnterminatedLiteralsRunToTheEnd) {
+  EXPECT_EQ(postgres::statement_terminators("SELECT 1; SELECT 'a; SELECT 2;"), std::vector<size_t>{8});
+  EXPECT_EQ(postgres::statement_terminators("SELECT 1; SELECT $x$ ; $y$;"), std::vector<size_t>{8});
+  EXPECT_EQ(postgres::statement_terminators("SELECT 1; /* /* */ ; SELECT 2;"), std::vector<size_t>{8});
+  EXPECT_EQ(postgres::statement_terminators("SELECT 1; SELECT E'\\"), std::vector<size_t>{8});
+  EXPECT_FALSE(postgres::terminators_by_scanner("SELECT 1; SELECT 'a; SELECT 2;").has_value());
+}
+
+// A statement without a keyword used to be glued to the next one by libpg_query's split, so a
+// typo hid the query after it from the check.
+TEST(PostgresSplitter, AStatementWithoutKeywordsStandsAlone) {
+  SourceManager sources;
+  const SourceFile& f = sources.add("k.sql", "k.sql", "users;\nSELECT id FROM users;");
+  SqlText t = text_of(f);
+  auto st = postgres::split(t);
+  ASSERT_EQ(st.size(), 2u);
+  EXPECT_EQ(st[0].text(), "users");
+  EXPECT_EQ(st[1].text(), "SELECT id FROM users");
+}
+
+// Statements before an unterminated string are still cut apart (the scanner's split kept the
+// whole text together when it failed).
+TEST(PostgresSplitter, StatementsBeforeAnUnterminatedStringAreCut) {
+  SourceManager sources;
+  const SourceFile& f = sources.add("q.sql", "q.sql", "SELECT 1;\nSELECT 'oops;\n");
+  SqlText t = text_of(f);
+  auto st = postgres::split(t);
+  ASSERT_EQ(st.size(), 2u);
+  EXPECT_EQ(st[1].text(), "SELECT 'oops");
+  EXPECT_EQ(st[1].span().to_string(), "q.sql:2:1");
+}
+
 }  // namespace
 }  // namespace mc

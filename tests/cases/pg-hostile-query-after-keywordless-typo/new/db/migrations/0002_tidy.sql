@@ -1,0 +1,2 @@
+-- tidy up
+DROP TABLE orders;
