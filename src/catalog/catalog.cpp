@@ -370,32 +370,43 @@ std::vector<const Catalog::Overload*> Catalog::overloads_accepting(std::string_v
 Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector<std::string>* only_indexes) const {
   Catalog out;
   const Objects& objects = objects_.get();
-  // Taken twice per replayed statement: each name is folded once, and each map is searched once
-  // for it (an empty map costs nothing).
+  // Taken twice per replayed statement: each name is folded once, each map is searched once for
+  // it (an empty map costs nothing), and what is copied goes in under the keys it already has.
   for (const std::string& name : names) {
     const std::string key = to_lower(name);
     if (auto f = objects.functions.find(key); f != objects.functions.end()) {
       for (const Overload& o : f->second) out.add_function(name, o);
     }
     if (auto e = objects.enums.find(key); e != objects.enums.end()) out.set_enum(name, e->second);
-    if (auto s = objects.sequences.find(key); s != objects.sequences.end()) out.add_sequence(s->first, s->second);
+    if (auto s = objects.sequences.find(key); s != objects.sequences.end()) out.take_sequence(s->first, s->second);
     if (auto owned = objects.sequences_by_owner.find(key); owned != objects.sequences_by_owner.end()) {
-      for (const std::string& sequence : owned->second) out.add_sequence(sequence, objects.sequences.at(sequence));
+      for (const std::string& sequence : owned->second) out.take_sequence(sequence, objects.sequences.at(sequence));
     }
     if (auto it = relations_.find(key); it != relations_.end()) {
-      const Relation* rel = it->second.get();
       out.relations_.insert_or_assign(it->first, it->second);  // shared, not copied
-      if (!only_indexes) {
-        for (const Index* index : indexes_on(rel->name)) out.add_index(*index);
+      if (only_indexes) continue;
+      if (auto on = indexes_by_table_.find(to_lower(it->second->name)); on != indexes_by_table_.end()) {
+        for (const std::string& index : on->second) out.take_index(index, indexes_.at(index));
       }
     }
   }
   if (only_indexes) {
     for (const std::string& name : *only_indexes) {
-      if (const Index* index = find_index(name); index && out.find_relation(index->table)) out.add_index(*index);
+      auto it = indexes_.find(to_lower(name));
+      if (it != indexes_.end() && out.find_relation(it->second.table)) out.take_index(it->first, it->second);
     }
   }
   return out;
+}
+
+void Catalog::take_sequence(const std::string& key, const SequenceOwner& owner) {
+  Objects& objects = objects_.edit();
+  if (!objects.sequences.emplace(key, owner).second) return;  // named and owned: taken once
+  if (!owner.relation.empty()) objects.sequences_by_owner[to_lower(owner.relation)].insert(key);
+}
+
+void Catalog::take_index(const std::string& key, const Index& index) {
+  if (indexes_.emplace(key, index).second) indexes_by_table_[to_lower(index.table)].insert(key);
 }
 
 void Catalog::replace_relations(const Catalog& source, const std::vector<std::string>& names) {

@@ -235,6 +235,10 @@ class Catalog {
   OutOfLine<Objects> objects_;
   bool public_schema_ = true;
   void index_sequence_owner(const std::string& key, const SequenceOwner& owner, bool add);
+  // For `subset`: copies a sequence or an index of another catalog under its (lower-cased) key,
+  // unless there is one by that key already.
+  void take_sequence(const std::string& key, const SequenceOwner& owner);
+  void take_index(const std::string& key, const Index& index);
 };
 
 }  // namespace mc::catalog

@@ -120,21 +120,21 @@ bool RuleContext::index_recreated_later(const catalog::Change& dropped) const {
   return false;
 }
 
-Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, const Finding& finding) {
+Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, Finding finding) {
   Diagnostic d;
   d.severity = rule.info.severity;
   d.code = std::string(rule.info.code);
   d.name = std::string(rule.info.name);
-  d.message = finding.message;
-  d.object = finding.object;
+  d.message = std::move(finding.message);
+  d.object = std::move(finding.object);
   d.primary = finding.at == sql::no_location || finding.at >= statement.text().size()
                   ? statement.span()
                   : statement.span_at(finding.at, finding.at + 1);
-  d.primary_label = finding.label;
-  d.notes = finding.notes;
+  d.primary_label = std::move(finding.label);
+  d.notes = std::move(finding.notes);
   d.notes.push_back(fmt::format("rule {} ({}): `migcompat explain {}`", rule.info.name, category_name(rule.info.category),
                                 rule.info.code));
-  d.help = finding.help;
+  d.help = std::move(finding.help);
   return d;
 }
 
@@ -185,7 +185,7 @@ std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<
       if (!(rule->info.dialects & dialect_bit) || !rule->check || !applies(*rule, run)) continue;
       std::vector<Finding> found;
       rule->check(context, found);
-      for (const Finding& f : found) out.push_back(rule_diagnostic(*rule, s, f));
+      for (Finding& f : found) out.push_back(rule_diagnostic(*rule, s, std::move(f)));
     }
     advance(state, s, parsed.facts, parsed.changes, run.dialect);
   }
@@ -195,7 +195,7 @@ std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<
     if (!(rule->info.dialects & dialect_bit) || !rule->finish || !applies(*rule, run)) continue;
     std::vector<Finding> found;
     rule->finish(state, found);
-    for (const Finding& f : found) out.push_back(rule_diagnostic(*rule, *where, f));
+    for (Finding& f : found) out.push_back(rule_diagnostic(*rule, *where, std::move(f)));
   }
   return out;
 }

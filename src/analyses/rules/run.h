@@ -31,6 +31,6 @@ std::vector<std::vector<size_t>> statements_by_file(const std::vector<Statement>
 std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes);
 
 // A rule's finding as a diagnostic: code, name, severity, place, and where its doc is.
-Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, const Finding& finding);
+Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, Finding finding);
 
 }  // namespace mc::rules
