@@ -56,19 +56,26 @@ bool not_sent(std::string_view sql) {
 
 unsigned to_oid(const std::string& text) { return static_cast<unsigned>(std::strtoul(text.c_str(), nullptr, 10)); }
 
-std::map<unsigned, std::string> relfilenodes(pgserver::Connection& c) {
-  std::map<unsigned, std::string> out;
-  pgserver::Result r = c.must("SELECT oid, relfilenode FROM pg_class WHERE oid >= 16384 AND relkind IN ('r', 'm')");
-  for (int i = 0; i < r.rows(); ++i) out[to_oid(r.value(i, 0))] = r.value(i, 1);
-  return out;
-}
+// What a traced statement is measured by, per user table: its file (a rewrite gives it a new
+// one) and the sequential scans this backend counted on it so far (pending statistics, which
+// include earlier transactions not flushed yet, so only a difference means anything). One query
+// over pg_class, the function pg_stat_xact_user_tables reads: the view's grouping over pg_index
+// made it the costliest part of a traced statement.
+struct TableCounters {
+  std::map<unsigned, std::string> files;  // tables and materialized views
+  std::map<unsigned, long> scans;         // user tables of every kind, where nonzero
+};
 
-// Sequential scans of user tables counted so far by this backend: pending statistics, which
-// include earlier transactions not flushed yet, so only a difference means anything.
-std::map<unsigned, long> scan_counts(pgserver::Connection& c) {
-  std::map<unsigned, long> out;
-  pgserver::Result r = c.must("SELECT relid, seq_scan FROM pg_stat_xact_user_tables WHERE seq_scan > 0");
-  for (int i = 0; i < r.rows(); ++i) out[to_oid(r.value(i, 0))] = std::strtol(r.value(i, 1).c_str(), nullptr, 10);
+TableCounters table_counters(pgserver::Connection& c, const char* before = "") {
+  TableCounters out;
+  pgserver::Result r = c.must(std::string(before) +
+                              "SELECT oid, relkind, relfilenode, pg_stat_get_xact_numscans(oid) FROM pg_class "
+                              "WHERE oid >= 16384 AND relkind IN ('r', 'm', 'p')");
+  for (int i = 0; i < r.rows(); ++i) {
+    unsigned oid = to_oid(r.value(i, 0));
+    if (r.value(i, 1) != "p") out.files[oid] = r.value(i, 2);
+    if (long scans = std::strtol(r.value(i, 3).c_str(), nullptr, 10); scans > 0) out.scans[oid] = scans;
+  }
   return out;
 }
 
@@ -145,13 +152,9 @@ StatementTrace MigrationRunner::apply(const Statement& statement, const char* wh
   // Traced statements run in a transaction of their own, so that their locks can be read before
   // it ends; untraced ones run in autocommit, which saves two round trips each.
   bool in_transaction = trace;
-  std::map<unsigned, std::string> files_before;
-  std::map<unsigned, long> scans_before;
-  if (trace) {
-    files_before = relfilenodes(connection_);
-    connection_.must("BEGIN");
-    scans_before = scan_counts(connection_);
-  }
+  TableCounters before;
+  // Counted inside the transaction: statistics are flushed only outside one.
+  if (trace) before = table_counters(connection_, "BEGIN; ");
   auto started = std::chrono::steady_clock::now();
   pgserver::Result result = run_with_roles(sql, in_transaction);
   if (in_transaction && !result.ok() && result.error()->sqlstate == "25001") {
@@ -178,12 +181,13 @@ StatementTrace MigrationRunner::apply(const Statement& statement, const char* wh
       std::string& mode = out.locks[to_oid(locks.value(i, 0))];
       if (lock_strength(locks.value(i, 1)) > lock_strength(mode)) mode = locks.value(i, 1);
     }
-    for (const auto& [oid, file] : relfilenodes(connection_)) {
-      auto before = files_before.find(oid);
-      if (before != files_before.end() && before->second != file) out.rewritten.push_back(oid);
+    TableCounters after = table_counters(connection_);
+    for (const auto& [oid, file] : after.files) {
+      auto was = before.files.find(oid);
+      if (was != before.files.end() && was->second != file) out.rewritten.push_back(oid);
     }
-    for (const auto& [oid, count] : scan_counts(connection_)) {
-      if (count > scans_before[oid]) out.scanned.push_back(oid);
+    for (const auto& [oid, count] : after.scans) {
+      if (count > before.scans[oid]) out.scanned.push_back(oid);
     }
   }
   connection_.must("COMMIT");

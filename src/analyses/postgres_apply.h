@@ -1,7 +1,7 @@
 // Applying migration statements on a PostgreSQL server, one transaction each (where PostgreSQL
 // allows one), optionally tracing what each takes: relation locks (from pg_locks of its own
 // backend, while the transaction is still open), table rewrites (relfilenode changed) and table
-// scans (pg_stat_xact_user_tables).
+// scans (the backend's pending sequential-scan counts).
 #pragma once
 
 #include <map>
