@@ -4,7 +4,7 @@
 
 #include "base/text.h"
 #include "sql/postgres/nodes.h"
-#include "sql/postgres/unpack_arena.h"
+#include "sql/postgres/tokens.h"
 
 namespace mc::postgres {
 
@@ -138,23 +138,13 @@ void find_overlong_identifiers(StatementFacts& facts, std::string_view sql) {
     longest = std::max(longest, run);
   }
   if (longest <= 63 && sql.find('"') == std::string_view::npos) return;
-  std::string text(sql);
-  PgQueryScanResult scanned = pg_query_scan(text.c_str());
-  if (scanned.error) {
-    pg_query_free_scan_result(scanned);
-    return;
-  }
-  UnpackArena arena;
-  PgQuery__ScanResult* result = pg_query__scan_result__unpack(arena.allocator(), scanned.pbuf.len,
-                                                              reinterpret_cast<const uint8_t*>(scanned.pbuf.data));
-  pg_query_free_scan_result(scanned);
-  if (!result) return;
-  for (size_t i = 0; i < result->n_tokens; ++i) {
-    const PgQuery__ScanToken* t = result->tokens[i];
-    if (t->token != PG_QUERY__TOKEN__IDENT || t->start < 0 || t->end <= t->start) continue;
-    std::string name = text.substr(static_cast<size_t>(t->start), static_cast<size_t>(t->end - t->start));
+  std::optional<std::vector<Token>> tokens = scan_tokens(sql);
+  if (!tokens) return;
+  for (const Token& t : *tokens) {
+    if (t.kind != PG_QUERY__TOKEN__IDENT || t.end <= t.begin) continue;
+    std::string name(sql.substr(t.begin, t.end - t.begin));
     if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
-    if (name.size() > 63) facts.overlong_identifiers.emplace_back(name, static_cast<size_t>(t->start));
+    if (name.size() > 63) facts.overlong_identifiers.emplace_back(name, t.begin);
   }
 }
 

@@ -1,11 +1,9 @@
 #include "sql/postgres/splitter.h"
 
-#include <pg_query.h>
-#include <pg_query/pg_query.pb-c.h>
-
 #include <string>
 
 #include "base/text.h"
+#include "sql/postgres/tokens.h"
 
 namespace mc::postgres {
 
@@ -136,25 +134,15 @@ std::vector<size_t> statement_terminators(std::string_view s) {
 }
 
 std::optional<std::vector<size_t>> terminators_by_scanner(std::string_view text) {
-  std::string input(text);  // the scanner reads a C string
-  PgQueryScanResult result = pg_query_scan(input.c_str());
-  std::optional<std::vector<size_t>> out;
-  if (!result.error) {
-    PgQuery__ScanResult* scan =
-        pg_query__scan_result__unpack(nullptr, result.pbuf.len, reinterpret_cast<const uint8_t*>(result.pbuf.data));
-    if (scan) {
-      out.emplace();
-      size_t depth = 0;
-      for (size_t k = 0; k < scan->n_tokens; ++k) {
-        const PgQuery__ScanToken* token = scan->tokens[k];
-        if (token->token == PG_QUERY__TOKEN__ASCII_40) ++depth;
-        else if (token->token == PG_QUERY__TOKEN__ASCII_41 && depth > 0) --depth;
-        else if (token->token == PG_QUERY__TOKEN__ASCII_59 && depth == 0) out->push_back(static_cast<size_t>(token->start));
-      }
-      pg_query__scan_result__free_unpacked(scan, nullptr);
-    }
+  std::optional<std::vector<Token>> tokens = scan_tokens(text);
+  if (!tokens) return std::nullopt;
+  std::vector<size_t> out;
+  size_t depth = 0;
+  for (const Token& token : *tokens) {
+    if (token.kind == PG_QUERY__TOKEN__ASCII_40) ++depth;
+    else if (token.kind == PG_QUERY__TOKEN__ASCII_41 && depth > 0) --depth;
+    else if (token.kind == PG_QUERY__TOKEN__ASCII_59 && depth == 0) out.push_back(token.begin);
   }
-  pg_query_free_scan_result(result);
   return out;
 }
 
