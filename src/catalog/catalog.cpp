@@ -401,8 +401,8 @@ Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector
 
 void Catalog::take_sequence(const std::string& key, const SequenceOwner& owner) {
   Objects& objects = objects_.edit();
-  if (!objects.sequences.emplace(key, owner).second) return;  // named and owned: taken once
-  if (!owner.relation.empty()) objects.sequences_by_owner[to_lower(owner.relation)].insert(key);
+  // A sequence both named and owned is taken once.
+  if (objects.sequences.emplace(key, owner).second) index_sequence_owner(key, owner, true);
 }
 
 void Catalog::take_index(const std::string& key, const Index& index) {

@@ -20,29 +20,6 @@ bool is_ident_start(char c) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ident_cont(char c) { return is_ident_start(c) || is_digit(c) || c == '$'; }
 
-// Past a `--` comment starting at `i`: it ends before a newline, which PostgreSQL takes to be
-// either \n or \r.
-size_t past_line_comment(std::string_view s, size_t i) {
-  while (i < s.size() && s[i] != '\n' && s[i] != '\r') ++i;
-  return i;
-}
-
-// Past a `/* */` comment starting at `i`, nested ones included; npos when it never closes.
-size_t past_block_comment(std::string_view s, size_t i) {
-  size_t depth = 0;
-  while (i + 1 < s.size()) {
-    if (s[i] == '/' && s[i + 1] == '*') {
-      ++depth, i += 2;
-    } else if (s[i] == '*' && s[i + 1] == '/') {
-      i += 2;
-      if (--depth == 0) return i;
-    } else {
-      ++i;
-    }
-  }
-  return npos;
-}
-
 // Past the closing `quote` of a quoted token whose opening quote is at `i`; a doubled quote is
 // one character of it, and with `backslashes` (E'' strings) so is a backslash and what follows.
 size_t past_quoted(std::string_view s, size_t i, char quote, bool backslashes) {
@@ -118,17 +95,15 @@ std::vector<size_t> statement_terminators(std::string_view s) {
         size_t close = s.find(delimiter, i + delimiter.size());
         i = close == npos ? npos : close + delimiter.size();
       }
-    } else if (c == '-' && i + 1 < s.size() && s[i + 1] == '-') {
-      i = past_line_comment(s, i);
-    } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-      i = past_block_comment(s, i);
+    } else if ((c == '-' || c == '/') && (s.compare(i, 2, "--") == 0 || s.compare(i, 2, "/*") == 0)) {
+      i = skip_sql_trivia(s, i, CommentRules::postgres);  // to the end when a comment never closes
     } else {
       if (c == '(') ++depth;
       else if (c == ')' && depth > 0) --depth;
       else if (c == ';' && depth == 0) out.push_back(i);
       ++i;
     }
-    if (i == npos) break;  // an unterminated literal or comment runs to the end
+    if (i == npos) break;  // an unterminated literal runs to the end
   }
   return out;
 }
