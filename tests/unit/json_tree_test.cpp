@@ -109,6 +109,33 @@ TEST(JsonTree, RefusesOnlyWhatTheJsonCannotCarry) {
   EXPECT_EQ(compare_routes(deep), "");
 }
 
+// libpg_query's own spellings (`SelectStmt`, `targetList`, `A_Const`) are found exactly; any other
+// spelling of a field meets it through case and underscore folding, and gives the same tree.
+TEST(JsonTree, ReadsAFieldSpelledAnyWayThatFoldsToIt) {
+  auto packed = [](const std::string& json) {
+    UnpackArena arena;
+    JsonRefusal why = JsonRefusal::unknown;
+    PgQuery__ParseResult* tree = read_json_tree(json, arena.allocator(), &why);
+    if (!tree) return std::string("refused");
+    std::string out(pg_query__parse_result__get_packed_size(tree), '\0');
+    pg_query__parse_result__pack(tree, reinterpret_cast<uint8_t*>(out.data()));
+    return out;
+  };
+  const std::string libpg_query =
+      R"({"version":150001,"stmts":[{"stmt":{"SelectStmt":{"targetList":[{"ResTarget":{"name":"b","val":)"
+      R"({"A_Const":{"ival":{"ival":7},"location":7}},"location":7}}],"fromClause":[{"RangeVar":{"relname":"t",)"
+      R"("inh":true,"relpersistence":"p","location":19}}],"limitOption":"LIMIT_OPTION_DEFAULT","op":"SETOP_NONE"}}}]})";
+  const std::string respelled =
+      R"({"VERSION":150001,"stmts":[{"Stmt":{"select_stmt":{"target_list":[{"res_target":{"name":"b","val":)"
+      R"({"a_const":{"Ival":{"ival":7},"location":7}},"location":7}}],"from_clause":[{"rangeVar":{"rel_name":"t",)"
+      R"("inh":true,"relPersistence":"p","location":19}}],"limit_option":"LIMIT_OPTION_DEFAULT","op":"SETOP_NONE"}}}]})";
+  std::string expected = packed(libpg_query);
+  EXPECT_NE(expected, "refused");
+  EXPECT_EQ(packed(respelled), expected);
+  // A key that folds to no field is refused, spelled either way.
+  EXPECT_EQ(packed(R"({"version":150001,"stmts":[{"stmt":{"SelectStmt":{"targetListe":[]}}}]})"), "refused");
+}
+
 // Every statement of every SQL file of the project's cases and rule cases (a few thousand,
 // written to exercise the front end).
 TEST(JsonTree, SameTreeAsProtobufOnEveryCaseStatement) {

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -65,16 +66,14 @@ class FieldTable {
       }
       slot = Slot{true, hash, std::string(folded, size), entry};
     }
+    build_spellings(named);
   }
 
   // The entry `key` names, or nullptr.
   const Entry* find(std::string_view key) const {
-    char folded[64];
-    size_t size = 0;
-    uint32_t hash = 0;
-    if (!built() || !fold(key, folded, size, hash)) return nullptr;
-    const Slot& slot = slots_[probe(std::string_view(folded, size), hash)];
-    return slot.used && slot.entry.field ? &slot.entry : nullptr;
+    if (!built()) return nullptr;
+    if (const Entry* spelled = find_spelling(key)) return spelled;
+    return find_folded(key);
   }
 
  private:
@@ -94,7 +93,87 @@ class FieldTable {
     }
   }
 
+  // The spellings libpg_query's JSON writes a field's name in: as in the descriptor (`is_local`),
+  // camelCase (`typeName`) and, for the Node message's fields, the node's type (`AlterTableStmt`,
+  // `A_Const`). A key spelled so is found without folding it, which was a twentieth of a parse;
+  // any other spelling still meets its field through the folded table. Fields that fold alike
+  // (never matched) get no spellings.
+  void build_spellings(const std::vector<std::pair<std::string_view, Entry>>& named) {
+    std::vector<std::pair<std::string, Entry>> spelled;
+    for (const auto& [name, entry] : named) {
+      if (!find_folded(name)) continue;
+      for (std::string& s : spellings(name)) spelled.emplace_back(std::move(s), entry);
+    }
+    size_t capacity = 8;
+    while (capacity < 2 * spelled.size()) capacity *= 2;
+    spellings_.assign(capacity, Spelling{});
+    for (auto& [text, entry] : spelled) {
+      uint64_t hash = spelling_hash(text);
+      Spelling& slot = spellings_[probe_spelling(text, hash)];
+      if (slot.entry.field) continue;  // the same spelling again (a name without underscores)
+      slot = Spelling{hash, std::move(text), entry};
+    }
+  }
+
+  static std::vector<std::string> spellings(std::string_view name) {
+    std::string camel;
+    bool up = false;
+    for (char c : name) {
+      if (c == '_') {
+        up = true;
+        continue;
+      }
+      camel += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+      up = false;
+    }
+    std::string type = camel;
+    if (!type.empty()) type[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])));
+    std::vector<std::string> out{std::string(name), camel, type};
+    if (name.size() > 2 && name.substr(0, 2) == "a_") out.push_back("A_" + type.substr(1));  // A_Const, A_Expr
+    return out;
+  }
+
+  // Hashes the first and last eight bytes and the length: a key is a short name, and this costs
+  // the same for any length.
+  static uint64_t spelling_hash(std::string_view key) {
+    uint64_t head = 0, tail = 0;
+    std::memcpy(&head, key.data(), std::min<size_t>(key.size(), 8));
+    if (key.size() > 8) std::memcpy(&tail, key.data() + key.size() - 8, 8);
+    uint64_t h = head * 0x9E3779B97F4A7C15ULL ^ tail * 0xC2B2AE3D27D4EB4FULL ^ key.size();
+    return h ^ (h >> 29);
+  }
+
+  size_t probe_spelling(std::string_view key, uint64_t hash) const {
+    size_t mask = spellings_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Spelling& slot = spellings_[i];
+      if (!slot.entry.field || (slot.hash == hash && slot.text == key)) return i;
+    }
+  }
+
+  const Entry* find_spelling(std::string_view key) const {
+    if (spellings_.empty()) return nullptr;
+    const Spelling& slot = spellings_[probe_spelling(key, spelling_hash(key))];
+    return slot.entry.field ? &slot.entry : nullptr;
+  }
+
+  const Entry* find_folded(std::string_view key) const {
+    char folded[64];
+    size_t size = 0;
+    uint32_t hash = 0;
+    if (!fold(key, folded, size, hash)) return nullptr;
+    const Slot& slot = slots_[probe(std::string_view(folded, size), hash)];
+    return slot.used && slot.entry.field ? &slot.entry : nullptr;
+  }
+
+  struct Spelling {
+    uint64_t hash = 0;
+    std::string text;
+    Entry entry;  // entry.field is null in an empty slot
+  };
+
   std::vector<Slot> slots_;
+  std::vector<Spelling> spellings_;
 };
 
 // Every message's field table, built once from the descriptors (reached from ParseResult),
