@@ -77,6 +77,19 @@ bool order_less(const Candidate& a, const Candidate& b) {
                                       [](const std::string& x, const std::string& y) { return natural_less(x, y); });
 }
 
+// Sorts by order_less (ties kept in the order found). A candidate is a few hundred bytes and a
+// sort moves each one log n times: the order is found on pointers, then each is moved once.
+void sort_candidates(std::vector<Candidate>& found) {
+  std::vector<Candidate*> order;
+  order.reserve(found.size());
+  for (Candidate& c : found) order.push_back(&c);
+  std::stable_sort(order.begin(), order.end(), [](const Candidate* a, const Candidate* b) { return order_less(*a, *b); });
+  std::vector<Candidate> sorted;
+  sorted.reserve(found.size());
+  for (Candidate* c : order) sorted.push_back(std::move(*c));
+  found = std::move(sorted);
+}
+
 // What pairs a migration with the file that undoes it: `x.up.sql`/`x.down.sql` (and `x.sql`/
 // `x.undo.sql`) by name, Flyway's `V5__a.sql`/`U5__b.sql` by version.
 std::string pair_key(const std::string& path) {
@@ -395,7 +408,7 @@ MigrationFileList list_migration_files(const Tree& tree, const std::vector<std::
     for (const auto& [key, path] : downs) out.skipped.push_back({path, "undoes a migration that is not there"});
     bool journal = (options.format == MigrationFormat::auto_detect || options.format == MigrationFormat::drizzle) &&
                    order_by_drizzle_journal(tree, location, found, out);
-    if (!journal) std::sort(found.begin(), found.end(), order_less);
+    if (!journal) sort_candidates(found);
     out.files.reserve(out.files.size() + found.size());
     for (Candidate& c : found) out.files.push_back(std::move(c.file));
   }
