@@ -120,6 +120,24 @@ bool RuleContext::index_recreated_later(const catalog::Change& dropped) const {
   return false;
 }
 
+namespace {
+
+// "rule NAME (CATEGORY): `migcompat explain CODE`", which every finding of the rule carries:
+// written once per rule rather than once per finding.
+const std::string& explain_note(const Rule& rule) {
+  static const std::unordered_map<const Rule*, std::string> notes = [] {
+    std::unordered_map<const Rule*, std::string> out;
+    for (const Rule* r : all_rules()) {
+      out.emplace(r, fmt::format("rule {} ({}): `migcompat explain {}`", r->info.name, category_name(r->info.category),
+                                 r->info.code));
+    }
+    return out;
+  }();
+  return notes.at(&rule);
+}
+
+}  // namespace
+
 Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, Finding finding) {
   Diagnostic d;
   d.severity = rule.info.severity;
@@ -132,8 +150,7 @@ Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, Finding
                   : statement.span_at(finding.at, finding.at + 1);
   d.primary_label = std::move(finding.label);
   d.notes = std::move(finding.notes);
-  d.notes.push_back(fmt::format("rule {} ({}): `migcompat explain {}`", rule.info.name, category_name(rule.info.category),
-                                rule.info.code));
+  d.notes.push_back(explain_note(rule));
   d.help = std::move(finding.help);
   return d;
 }
