@@ -84,11 +84,21 @@ std::string describe_values(const Values& values) {
   return out;
 }
 
-Result run_rolled_back(Connection& c, const std::string& name, const Values& values) {
-  c.must("BEGIN");
-  Result r = c.exec_prepared(name, values);
-  c.exec("ROLLBACK");
+using Step = pgserver::PipelineStep;
+
+// The result of a step migcompat's own bookkeeping needs; throws like Connection::must.
+const Result& must_have(const Result& r, const char* what) {
+  if (!r.ok()) throw pgserver::ConnectionError{fmt::format("PostgreSQL rejected migcompat's own {}: {}", what, r.error()->message)};
   return r;
+}
+
+// Runs a prepared statement in a transaction that is rolled back, in one round trip: the
+// ROLLBACK is a sync group of its own, so it runs also when the statement fails.
+Result run_rolled_back(Connection& c, const std::string& name, const Values& values) {
+  std::vector<Result> r = c.pipeline({Step::statement("BEGIN"), Step::execute(name, values, true), Step::statement("ROLLBACK")});
+  must_have(r[0], "BEGIN");
+  must_have(r[2], "ROLLBACK");
+  return r[1];
 }
 
 pgserver::ConnectTarget with_search_path(pgserver::ConnectTarget target, const std::string& search_path) {
@@ -117,37 +127,38 @@ class QueryProver {
     std::string name = fmt::format("q{}", index);
 
     // On the deployed schema, prepared inside a transaction: the locks it holds then are the
-    // ones the query takes whenever it runs.
-    old_.must("BEGIN");
-    Result prepared = old_.prepare(name, sql);
-    if (!prepared.ok()) {
-      old_.exec("ROLLBACK");
+    // ones the query takes whenever it runs. One round trip: a PREPARE that fails skips the lock
+    // query, and the ROLLBACK, a sync group of its own, runs either way.
+    std::vector<Result> deployed =
+        send(old_, old_stale_, {Step::statement("BEGIN"), Step::prepare(name, sql), Step::statement(held_locks_query, true),
+                                Step::statement("ROLLBACK", true), Step::describe(name)});
+    must_have(deployed[0], "BEGIN");
+    must_have(deployed[3], "ROLLBACK");
+    if (!deployed[1].ok()) {
       v.outcome = ServerVerdict::Outcome::fails_on_deployed;
-      v.error = *prepared.error();
+      v.error = *deployed[1].error();
       return v;
     }
-    Result locks = old_.must("SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' "
-                             "AND relation >= 16384");
+    old_stale_ = name;
+    const Result& locks = must_have(deployed[2], "lock query");
     for (int i = 0; i < locks.rows(); ++i) {
       std::string& mode = v.needs[to_oid(locks.value(i, 0))];
       if (lock_strength(locks.value(i, 1)) > lock_strength(mode)) mode = locks.value(i, 1);
     }
-    old_.must("ROLLBACK");
-    Result described = old_.describe_prepared(name);
+    const Result& described = must_have(deployed[4], "DESCRIBE");
     v.columns_before = columns_of(described, old_types_);
     std::vector<unsigned> parameter_types;
     for (int i = 0; i < described.parameters(); ++i) parameter_types.push_back(described.parameter_type(i));
 
-    Result next = new_.prepare(name, sql);
-    if (!next.ok()) {
+    std::vector<Result> next = send(new_, new_stale_, {Step::prepare(name, sql), Step::describe(name)});
+    if (!next[0].ok()) {
       v.outcome = ServerVerdict::Outcome::breaks;
-      v.error = *next.error();
+      v.error = *next[0].error();
     } else {
-      v.columns_after = columns_of(new_.describe_prepared(name), new_types_);
+      new_stale_ = name;
+      v.columns_after = columns_of(must_have(next[1], "DESCRIBE"), new_types_);
       run_differentially(v, name, parsed.query->kind, parameter_types);
-      new_.exec("DEALLOCATE " + name);
     }
-    old_.exec("DEALLOCATE " + name);
     return v;
   }
 
@@ -219,11 +230,11 @@ class QueryProver {
     for (int& variant : second) variant += 2;
     Values first_values = values_for(types, variants), second_values = values_for(types, second);
     auto pair_on = [&](Connection& c) {
-      c.must("BEGIN");
-      Result r = c.exec_prepared(name, first_values);
-      if (r.ok()) r = c.exec_prepared(name, second_values);
-      c.exec("ROLLBACK");
-      return r;
+      std::vector<Result> r = c.pipeline({Step::statement("BEGIN"), Step::execute(name, first_values),
+                                          Step::execute(name, second_values, true), Step::statement("ROLLBACK")});
+      must_have(r[0], "BEGIN");
+      must_have(r[3], "ROLLBACK");
+      return r[1].ok() ? r[2] : r[1];
     };
     if (!pair_on(old_).ok()) return std::nullopt;
     Result on_new = pair_on(new_);
@@ -249,8 +260,24 @@ class QueryProver {
     return changed;
   }
 
+  static constexpr const char* held_locks_query =
+      "SELECT relation, mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation' AND relation >= 16384";
+
+  // Sends `steps` in one round trip, after the DEALLOCATE of the previous query's statement on
+  // that connection (when there is one), which so costs no round trip of its own; in a sync group
+  // of its own, because whether it succeeds does not matter. The results are the steps'.
+  static std::vector<Result> send(Connection& c, std::string& stale, std::vector<Step> steps) {
+    if (stale.empty()) return c.pipeline(steps);
+    steps.insert(steps.begin(), Step::statement("DEALLOCATE " + stale, true));
+    stale.clear();
+    std::vector<Result> results = c.pipeline(steps);
+    results.erase(results.begin());
+    return results;
+  }
+
   Connection old_;
   Connection new_;
+  std::string old_stale_, new_stale_;  // the prepared statements to drop next
   const TypeCatalog& old_types_;
   const TypeCatalog& new_types_;
 };

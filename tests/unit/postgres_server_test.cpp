@@ -2,6 +2,7 @@
 
 #include "analyses/postgres_apply.h"
 #include "sql/pgserver/connection.h"
+#include "sql/pgserver/server.h"
 #include "sql/postgres/splitter.h"
 
 namespace mc {
@@ -49,6 +50,50 @@ TEST(ConnectionTarget, DescribedWithoutPassword) {
   EXPECT_EQ(pgserver::describe_target("host=/tmp/x user=postgres password=hunter2 dbname=postgres"), "/tmp/x/postgres as postgres");
   EXPECT_EQ(pgserver::quote_identifier("we\"ird"), "\"we\"\"ird\"");
   EXPECT_EQ(pgserver::quote_literal("it's"), "'it''s'");
+}
+
+// A pipeline on a throwaway cluster: results come back in order, a failure skips the rest of its
+// sync group only, and the connection is usable normally afterwards.
+TEST(Pipeline, SkipsTheRestOfAFailedSyncGroupOnly) {
+  auto binaries = pgserver::find_server_binaries();
+  if (!binaries) GTEST_SKIP() << "no PostgreSQL server binaries";
+  auto server = pgserver::ScratchServer::throwaway({*binaries});
+  pgserver::Connection c(server->target(server->first_database("pipeline")));
+  c.must("CREATE TABLE t (id int PRIMARY KEY)");
+  using Step = pgserver::PipelineStep;
+  std::vector<pgserver::Result> r = c.pipeline({
+      Step::statement("BEGIN"),
+      Step::prepare("q", "SELECT missing FROM t"),
+      Step::statement("SELECT 1", true),
+      Step::statement("ROLLBACK", true),
+      Step::prepare("p", "INSERT INTO t VALUES ($1)"),
+      Step::describe("p", true),
+      Step::statement("BEGIN"),
+      Step::execute("p", {std::string("7")}),
+      Step::execute("p", {std::string("7")}),
+      Step::statement("SELECT 2", true),
+      Step::statement("ROLLBACK"),
+  });
+  ASSERT_EQ(r.size(), 11u);
+  EXPECT_TRUE(r[0].ok());
+  ASSERT_FALSE(r[1].ok());
+  EXPECT_EQ(r[1].error()->sqlstate, "42703");  // undefined column
+  EXPECT_EQ(r[1].error()->position, 8u);
+  ASSERT_FALSE(r[2].ok());  // skipped: its group failed
+  EXPECT_NE(r[2].error()->message.find("earlier statement"), std::string::npos);
+  EXPECT_TRUE(r[3].ok());  // the next group runs
+  EXPECT_TRUE(r[4].ok());
+  ASSERT_TRUE(r[5].ok());
+  EXPECT_EQ(r[5].parameters(), 1);
+  EXPECT_TRUE(r[6].ok());
+  EXPECT_TRUE(r[7].ok());
+  EXPECT_EQ(r[7].affected_rows(), 1);
+  ASSERT_FALSE(r[8].ok());
+  EXPECT_EQ(r[8].error()->sqlstate, "23505");  // the same key twice
+  EXPECT_FALSE(r[9].ok());
+  EXPECT_TRUE(r[10].ok());  // ends the failed transaction
+  pgserver::Result after = c.must("SELECT count(*) FROM t");
+  EXPECT_EQ(after.value(0, 0), "0");
 }
 
 }  // namespace

@@ -44,6 +44,8 @@ Result::Result(pg_result* result) : result_(result, PQclear) {
     }
     if (e.message.empty()) e.message = "no response from the server";
     error_ = std::move(e);
+  } else if (status == PGRES_PIPELINE_ABORTED) {
+    error_ = ServerError{"", "not run: an earlier statement of its pipeline failed", "", "", 0};
   }
 }
 
@@ -133,6 +135,51 @@ Result Connection::describe_prepared(const std::string& name) { return checked(P
 Result Connection::exec_prepared(const std::string& name, const std::vector<std::optional<std::string>>& params) {
   ParamArrays p(params);
   return checked(PQexecPrepared(conn_, name.c_str(), p.count(), p.values.data(), nullptr, nullptr, 0));
+}
+
+std::vector<Result> Connection::pipeline(const std::vector<PipelineStep>& steps) {
+  auto lost = [&](const char* doing) {
+    return ConnectionError{fmt::format("the PostgreSQL connection failed while {}: {}", doing, trimmed(PQerrorMessage(conn_)))};
+  };
+  if (PQenterPipelineMode(conn_) != 1) throw lost("entering pipeline mode");
+  int syncs = 0;
+  for (size_t i = 0; i < steps.size(); ++i) {
+    const PipelineStep& step = steps[i];
+    ParamArrays p(step.params);
+    int sent = 0;
+    switch (step.kind) {
+      case PipelineStep::Kind::statement:
+        sent = PQsendQueryParams(conn_, step.text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
+        break;
+      case PipelineStep::Kind::prepare: sent = PQsendPrepare(conn_, step.name.c_str(), step.text.c_str(), 0, nullptr); break;
+      case PipelineStep::Kind::describe: sent = PQsendDescribePrepared(conn_, step.name.c_str()); break;
+      case PipelineStep::Kind::execute:
+        sent = PQsendQueryPrepared(conn_, step.name.c_str(), p.count(), p.values.data(), nullptr, nullptr, 0);
+        break;
+    }
+    if (sent != 1) throw lost("sending a pipeline");
+    if (step.sync || i + 1 == steps.size()) {
+      if (PQpipelineSync(conn_) != 1) throw lost("sending a pipeline");
+      ++syncs;
+    }
+  }
+  std::vector<Result> out;
+  out.reserve(steps.size());
+  for (size_t i = 0; i < steps.size(); ++i) {
+    PGresult* result = PQgetResult(conn_);
+    if (!result) throw lost("reading a pipeline's results");
+    out.push_back(Result(result));
+    while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);  // a statement's results end with a null
+    if (steps[i].sync || i + 1 == steps.size()) {
+      PGresult* sync = PQgetResult(conn_);
+      bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+      if (sync) PQclear(sync);
+      if (!synced) throw lost("reading a pipeline's results");
+      --syncs;
+    }
+  }
+  if (syncs != 0 || PQexitPipelineMode(conn_) != 1) throw lost("leaving pipeline mode");
+  return out;
 }
 
 int Connection::server_version() const { return PQserverVersion(conn_); }

@@ -45,6 +45,25 @@ class Result {
   std::optional<ServerError> error_;
 };
 
+// One statement of a pipeline (Connection::pipeline).
+struct PipelineStep {
+  enum class Kind { statement, prepare, describe, execute };
+  Kind kind = Kind::statement;
+  std::string text;  // the SQL of a statement or of the statement prepared; unused otherwise
+  std::string name;  // the prepared statement's name (prepare, describe, execute)
+  std::vector<std::optional<std::string>> params;  // execute's values
+  // Ends a sync group: when a statement fails, the server skips the rest of its group (their
+  // results say so) and carries on with the next group.
+  bool sync = false;
+
+  static PipelineStep statement(std::string sql, bool sync = false) { return {Kind::statement, std::move(sql), {}, {}, sync}; }
+  static PipelineStep prepare(std::string name, std::string sql) { return {Kind::prepare, std::move(sql), std::move(name), {}, false}; }
+  static PipelineStep describe(std::string name, bool sync = false) { return {Kind::describe, {}, std::move(name), {}, sync}; }
+  static PipelineStep execute(std::string name, std::vector<std::optional<std::string>> params, bool sync = false) {
+    return {Kind::execute, {}, std::move(name), std::move(params), sync};
+  }
+};
+
 struct ConnectTarget {
   std::string conninfo;  // keyword=value string or postgresql:// URL; may hold a password
   std::string database;  // overrides the database of conninfo when not empty
@@ -69,6 +88,11 @@ class Connection {
   Result prepare(const std::string& name, const std::string& sql);
   Result describe_prepared(const std::string& name);
   Result exec_prepared(const std::string& name, const std::vector<std::optional<std::string>>& params);
+  // Sends the steps at once (libpq's pipeline mode, extended protocol) and returns their results
+  // in order: one round trip instead of one per statement. A step skipped after an earlier
+  // failure in its sync group comes back as an error. Throws ConnectionError when the connection
+  // is lost or the library has no pipeline mode.
+  std::vector<Result> pipeline(const std::vector<PipelineStep>& steps);
 
   int server_version() const;  // e.g. 150018
   std::string server_version_text() const;

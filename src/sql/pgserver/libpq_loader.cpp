@@ -94,6 +94,23 @@ PGresult* PQexecPrepared(PGconn* conn, const char* stmtName, int nParams, const 
 }
 PGresult* PQdescribePrepared(PGconn* conn, const char* stmt) { MC_LIBPQ(PQdescribePrepared)(conn, stmt); }
 PGresult* PQgetResult(PGconn* conn) { MC_LIBPQ(PQgetResult)(conn); }
+
+// Pipeline mode (libpq 14 and later): several statements per round trip.
+int PQenterPipelineMode(PGconn* conn) { MC_LIBPQ(PQenterPipelineMode)(conn); }
+int PQexitPipelineMode(PGconn* conn) { MC_LIBPQ(PQexitPipelineMode)(conn); }
+int PQpipelineSync(PGconn* conn) { MC_LIBPQ(PQpipelineSync)(conn); }
+int PQsendQueryParams(PGconn* conn, const char* command, int nParams, const Oid* paramTypes,
+                      const char* const* paramValues, const int* paramLengths, const int* paramFormats, int resultFormat) {
+  MC_LIBPQ(PQsendQueryParams)(conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat);
+}
+int PQsendPrepare(PGconn* conn, const char* stmtName, const char* query, int nParams, const Oid* paramTypes) {
+  MC_LIBPQ(PQsendPrepare)(conn, stmtName, query, nParams, paramTypes);
+}
+int PQsendQueryPrepared(PGconn* conn, const char* stmtName, int nParams, const char* const* paramValues,
+                        const int* paramLengths, const int* paramFormats, int resultFormat) {
+  MC_LIBPQ(PQsendQueryPrepared)(conn, stmtName, nParams, paramValues, paramLengths, paramFormats, resultFormat);
+}
+int PQsendDescribePrepared(PGconn* conn, const char* stmt) { MC_LIBPQ(PQsendDescribePrepared)(conn, stmt); }
 int PQputCopyEnd(PGconn* conn, const char* errormsg) { MC_LIBPQ(PQputCopyEnd)(conn, errormsg); }
 
 // Results.
