@@ -99,8 +99,12 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
   result.dialect = *dialect;
   result.engine = "rules only (lint)";
   result.lint = true;
-  // Findings as they come (per file, per target), put in one list at the end.
-  std::vector<std::vector<Diagnostic>> found_parts;
+  // Findings as they come (per file, per target), in one list: gathered per file and joined,
+  // both lists were alive at the end, a tenth of the run's memory.
+  std::vector<Diagnostic> found;
+  auto take = [&found](std::vector<Diagnostic> more) {
+    found.insert(found.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  };
   Suppressions suppressions;
   // Statements point into these; they must outlive the policy step.
   std::vector<std::unique_ptr<MigrationInputs>> inputs;
@@ -122,7 +126,7 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
       ProofStats stats;
       prove_on_sqlite(plan, {}, stats, &replay);
       replay_seconds += clock.lap();
-      found_parts.push_back(rules::run_rules({*dialect, &plan.incoming, &replay, nullptr, true, false}));
+      take(rules::run_rules({*dialect, &plan.incoming, &replay, nullptr, true, false}));
       result.retained.push_back(std::make_shared<ReplayRecord>(std::move(replay)));
       rules_seconds += clock.lap();
     } else {
@@ -134,12 +138,12 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
         rules_clock.lap();
         rules::RuleRun run{*dialect, &plan.incoming, &replay, &parsed, true, false};
         for (const std::vector<size_t>& file : rules::statements_by_file(plan.incoming, begin, end)) {
-          found_parts.push_back(rules::run_rules_on_file(run, file));
+          rules::run_rules_on_file(run, file, found);
         }
         in_rules += rules_clock.lap();
       };
       PostgresStaticResult replayed = check_postgres_statically(plan, {}, run_rules_on);
-      found_parts.push_back(std::move(replayed.migration_findings));
+      take(std::move(replayed.migration_findings));
       rules_seconds += in_rules;
       replay_seconds += clock.lap() - in_rules;
     }
@@ -150,7 +154,7 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
   result.retained.push_back(std::make_shared<decltype(inputs)>(std::move(inputs)));
   result.retained.push_back(std::make_shared<decltype(plans)>(std::move(plans)));
   std::vector<Diagnostic>& out = result.diagnostics;
-  out = concatenate(std::move(found_parts));
+  out = std::move(found);
   apply_policy(out, PolicyOptions{false, true, here.rules}, suppressions);
   sort_diagnostics(out);
   result.timings = {{"files read and split into statements", read_seconds},

@@ -167,8 +167,7 @@ bool applies(const Rule& rule, const RuleRun& run) {
 }  // namespace
 
 // A file's state is its own, so files are checked independently.
-std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes) {
-  std::vector<Diagnostic> out;
+void run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes, std::vector<Diagnostic>& out) {
   unsigned dialect_bit = run.dialect == Dialect::sqlite ? sqlite_only : postgres_only;
   const std::vector<Statement>& statements = *run.statements;
   static const ReplayRecord nothing_replayed;
@@ -206,7 +205,7 @@ std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<
     }
     advance(state, s, parsed.facts, parsed.changes, run.dialect);
   }
-  if (!last_statement) return out;
+  if (!last_statement) return;
   const Statement* where = state.last_begin && state.open_transactions > 0 ? state.last_begin : last_statement;
   for (const Rule* rule : all_rules()) {
     if (!(rule->info.dialects & dialect_bit) || !rule->finish || !applies(*rule, run)) continue;
@@ -214,7 +213,6 @@ std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<
     rule->finish(state, found);
     for (Finding& f : found) out.push_back(rule_diagnostic(*rule, *where, std::move(f)));
   }
-  return out;
 }
 
 std::vector<std::vector<size_t>> statements_by_file(const std::vector<Statement>& statements, size_t begin, size_t end) {
@@ -232,7 +230,7 @@ std::vector<std::vector<size_t>> statements_by_file(const std::vector<Statement>
 std::vector<Diagnostic> run_rules(const RuleRun& run) {
   std::vector<std::vector<size_t>> files = statements_by_file(*run.statements, 0, run.statements->size());
   std::vector<std::vector<Diagnostic>> found(files.size());
-  parallel_for(files.size(), 16, [&](size_t f) { found[f] = run_rules_on_file(run, files[f]); });
+  parallel_for(files.size(), 16, [&](size_t f) { run_rules_on_file(run, files[f], found[f]); });
   return concatenate(std::move(found));
 }
 

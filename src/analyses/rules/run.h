@@ -28,7 +28,8 @@ std::vector<std::vector<size_t>> statements_by_file(const std::vector<Statement>
 
 // The rules over one migration file: `indexes` are its statements' positions in the run, in order.
 // Only those statements' diffs and parses are read (and the files' look-ahead stays in the file).
-std::vector<Diagnostic> run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes);
+// The findings are appended to `out` (so that a run over many files fills one list).
+void run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes, std::vector<Diagnostic>& out);
 
 // A rule's finding as a diagnostic: code, name, severity, place, and where its doc is.
 Diagnostic rule_diagnostic(const Rule& rule, const Statement& statement, Finding finding);
