@@ -99,8 +99,8 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
   result.dialect = *dialect;
   result.engine = "rules only (lint)";
   result.lint = true;
-  // Findings as they come (per file, per target), in one list: gathered per file and joined,
-  // both lists were alive at the end, a tenth of the run's memory.
+  // Findings as they come (per file, per target), in one list (gathered per file and then
+  // joined, both copies were alive at the end).
   std::vector<Diagnostic> found;
   auto take = [&found](std::vector<Diagnostic> more) {
     found.insert(found.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));

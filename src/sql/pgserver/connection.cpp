@@ -142,7 +142,6 @@ std::vector<Result> Connection::pipeline(const std::vector<PipelineStep>& steps)
     return ConnectionError{fmt::format("the PostgreSQL connection failed while {}: {}", doing, trimmed(PQerrorMessage(conn_)))};
   };
   if (PQenterPipelineMode(conn_) != 1) throw lost("entering pipeline mode");
-  int syncs = 0;
   for (size_t i = 0; i < steps.size(); ++i) {
     const PipelineStep& step = steps[i];
     ParamArrays p(step.params);
@@ -158,10 +157,7 @@ std::vector<Result> Connection::pipeline(const std::vector<PipelineStep>& steps)
         break;
     }
     if (sent != 1) throw lost("sending a pipeline");
-    if (step.sync || i + 1 == steps.size()) {
-      if (PQpipelineSync(conn_) != 1) throw lost("sending a pipeline");
-      ++syncs;
-    }
+    if ((step.sync || i + 1 == steps.size()) && PQpipelineSync(conn_) != 1) throw lost("sending a pipeline");
   }
   std::vector<Result> out;
   out.reserve(steps.size());
@@ -175,10 +171,9 @@ std::vector<Result> Connection::pipeline(const std::vector<PipelineStep>& steps)
       bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
       if (sync) PQclear(sync);
       if (!synced) throw lost("reading a pipeline's results");
-      --syncs;
     }
   }
-  if (syncs != 0 || PQexitPipelineMode(conn_) != 1) throw lost("leaving pipeline mode");
+  if (PQexitPipelineMode(conn_) != 1) throw lost("leaving pipeline mode");
   return out;
 }
 
