@@ -141,6 +141,8 @@ std::vector<Result> Connection::pipeline(const std::vector<PipelineStep>& steps)
   auto lost = [&](const char* doing) {
     return ConnectionError{fmt::format("the PostgreSQL connection failed while {}: {}", doing, trimmed(PQerrorMessage(conn_)))};
   };
+  // Step i closes a sync group: a Sync follows it, and its own result is followed by the Sync's.
+  auto ends_group = [&](size_t i) { return steps[i].sync || i + 1 == steps.size(); };
   if (PQenterPipelineMode(conn_) != 1) throw lost("entering pipeline mode");
   for (size_t i = 0; i < steps.size(); ++i) {
     const PipelineStep& step = steps[i];
@@ -157,7 +159,7 @@ std::vector<Result> Connection::pipeline(const std::vector<PipelineStep>& steps)
         break;
     }
     if (sent != 1) throw lost("sending a pipeline");
-    if ((step.sync || i + 1 == steps.size()) && PQpipelineSync(conn_) != 1) throw lost("sending a pipeline");
+    if (ends_group(i) && PQpipelineSync(conn_) != 1) throw lost("sending a pipeline");
   }
   std::vector<Result> out;
   out.reserve(steps.size());
@@ -166,7 +168,7 @@ std::vector<Result> Connection::pipeline(const std::vector<PipelineStep>& steps)
     if (!result) throw lost("reading a pipeline's results");
     out.push_back(Result(result));
     while (PGresult* rest = PQgetResult(conn_)) PQclear(rest);  // a statement's results end with a null
-    if (steps[i].sync || i + 1 == steps.size()) {
+    if (ends_group(i)) {
       PGresult* sync = PQgetResult(conn_);
       bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
       if (sync) PQclear(sync);
