@@ -137,6 +137,7 @@ CheckResult run_lint(SourceManager& sources, const LintOptions& options) {
                               const std::vector<postgres::ParsedStatement>& parsed) {
         rules_clock.lap();
         rules::RuleRun run{*dialect, &plan.incoming, &replay, &parsed, true, false};
+        run.parsed_first = begin;
         for (const std::vector<size_t>& file : rules::statements_by_file(plan.incoming, begin, end)) {
           rules::run_rules_on_file(run, file, found);
         }

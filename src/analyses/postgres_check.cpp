@@ -262,10 +262,13 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
     if (blame) blame->record(changes, after, s.span());
     result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});
     if (file_replayed && (k + 1 == plan.incoming.size() || plan.incoming[k + 1].file() != s.file())) {
-      file_replayed(file_begin, k + 1, result.replay, incoming.items());
+      std::vector<postgres::ParsedStatement> file_parsed;
+      file_parsed.reserve(k + 1 - file_begin);
+      for (size_t j = file_begin; j <= k; ++j) file_parsed.push_back(std::move(incoming.get(j)));
+      file_replayed(file_begin, k + 1, result.replay, file_parsed);
       result.replay.diffs.clear();  // the slots are reused by the next file
       result.replay.first = k + 1;
-      for (size_t j = file_begin; j <= k; ++j) incoming.items()[j] = postgres::ParsedStatement{};
+      incoming.release_before(k + 1);
       file_begin = k + 1;
     }
   }
@@ -323,12 +326,14 @@ PostgresStaticResult check_postgres_statically(const MigrationPlan& plan, const 
   if (plan.target) {
     next = build_declarative(*plan.target, deployed, plan.incoming, plan.incoming_search_path, result, recording);
     for (size_t k = 0; k < plan.incoming.size(); ++k) incoming.get(k);  // parsed for the rules
-    // The edits are not in files of their own: one call, nothing released.
-    if (file_replayed && !plan.incoming.empty()) file_replayed(0, plan.incoming.size(), result.replay, incoming.items());
+    result.parsed_incoming = std::move(incoming).take();
+    // The edits are not in files of their own: one call.
+    if (file_replayed && !plan.incoming.empty()) file_replayed(0, plan.incoming.size(), result.replay, result.parsed_incoming);
   } else {
     next = apply_incoming(plan, deployed, incoming, result, recording, file_replayed);
+    // Without a reader per file, the parses are kept for the caller (the rules and the proof).
+    if (!file_replayed) result.parsed_incoming = std::move(incoming).take();
   }
-  result.parsed_incoming = std::move(incoming).take();
   result.replay_seconds = clock.lap();
 
   // The old code's connections: the old tree's search_path.

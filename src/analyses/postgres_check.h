@@ -16,7 +16,8 @@ struct PostgresStaticResult {
   std::vector<Diagnostic> migration_findings;
   std::vector<std::vector<Diagnostic>> query_findings;          // one entry per old query
   ReplayRecord replay;  // the deployed schema, and what each incoming statement changed
-  std::vector<postgres::ParsedStatement> parsed_incoming;  // each incoming statement, parsed once for all
+  // Each incoming statement, parsed once for all (unless a FileReplayed took them file by file).
+  std::vector<postgres::ParsedStatement> parsed_incoming;
   // Wall-clock seconds: parsing the migrations (in parallel, ahead of the replay) and replaying and
   // diffing them; checking the queries.
   double replay_seconds = 0, queries_seconds = 0;
@@ -25,9 +26,10 @@ struct PostgresStaticResult {
 };
 
 // Called once per migration file, as soon as its statements are replayed, with their positions
-// [begin, end) among the incoming statements: `replay` (`diff_of`) and `parsed` hold them. It is
-// their last reader: their diffs and parses are released after it, so a long history is held one
-// file at a time (`lint` runs the rules here), and `replay.diffs` holds just that file's.
+// [begin, end) among the incoming statements: `replay` (`diff_of`) holds their diffs and `parsed`
+// their parses (statement begin first). It is their last reader: both are released after it, so
+// a long history is held one file at a time (`lint` runs the rules here), and `replay.diffs` holds
+// just that file's. Then `PostgresStaticResult::parsed_incoming` stays empty.
 using FileReplayed = std::function<void(size_t begin, size_t end, const ReplayRecord& replay,
                                         const std::vector<postgres::ParsedStatement>& parsed)>;
 

@@ -1,7 +1,9 @@
 // Produces items on helper threads ahead of a consumer that needs them in order: the consumer
 // takes item i as soon as it exists, and when it is not there yet, the consumer produces the next
 // unclaimed batch itself instead of waiting. So a sequential stage (replaying statements into a
-// catalog) overlaps with a parallel one (parsing them), and no core sits idle.
+// catalog) overlaps with a parallel one (parsing them), and no core sits idle. Each batch's items
+// are allocated by the thread that produces them, when it does (not all up front on the
+// consumer's), and the consumer may free batches it is done with.
 #pragma once
 
 #include <algorithm>
@@ -22,9 +24,9 @@ class ParallelAhead {
  public:
   // Starts thread_count() - 1 helpers (none for fewer than two batches of work).
   ParallelAhead(size_t count, size_t batch, std::function<T(size_t)> produce)
-      : items_(count), produce_(std::move(produce)), batch_(std::max<size_t>(batch, 1)),
-        batches_((count + batch_ - 1) / batch_), done_(std::make_unique<std::atomic<bool>[]>(batches_)),
-        failures_(batches_) {
+      : count_(count), produce_(std::move(produce)), batch_(std::max<size_t>(batch, 1)),
+        batches_((count + batch_ - 1) / batch_), chunks_(batches_),
+        done_(std::make_unique<std::atomic<bool>[]>(batches_)), failures_(batches_) {
     size_t helpers = std::min<size_t>(thread_count() - 1, batches_ / 2);
     for (size_t j = 0; j < helpers; ++j) {
       helpers_.emplace_back([this] {
@@ -37,24 +39,32 @@ class ParallelAhead {
   ParallelAhead(const ParallelAhead&) = delete;
   ParallelAhead& operator=(const ParallelAhead&) = delete;
 
-  // Every item, once each was taken with get().
+  // Every item, once each was taken with get() and none released.
   std::vector<T> take() && {
     stop();
-    return std::move(items_);
+    std::vector<T> out;
+    out.reserve(count_);
+    for (size_t b = 0; b < batches_; ++b) {
+      size_t size = std::min(batch_, count_ - b * batch_);
+      for (size_t j = 0; j < size; ++j) out.push_back(chunks_[b] ? std::move(chunks_[b][j]) : T{});
+    }
+    return out;
   }
 
-  // All items by position. Only those already taken with get() may be read (or reset to free
-  // them): the others may be being produced.
-  std::vector<T>& items() { return items_; }
-
-  // Item i, produced by now; rethrows what producing its batch threw.
+  // Item i, produced by now; rethrows what producing its batch threw. Not for a released item.
   T& get(size_t i) {
     size_t b = i / batch_;
     while (!done_[b].load(std::memory_order_acquire)) {
       if (!produce_one()) done_[b].wait(false, std::memory_order_acquire);  // a helper has it: wait
     }
     if (failures_[b]) std::rethrow_exception(failures_[b]);
-    return items_[i];
+    return chunks_[b][i - b * batch_];
+  }
+
+  // Frees the batches wholly before item `end`, every item of which was taken with get().
+  void release_before(size_t end) {
+    for (size_t b = released_; b < batches_ && (b + 1) * batch_ <= end; ++b) chunks_[b].reset();
+    released_ = std::max(released_, std::min(end / batch_, batches_));
   }
 
  private:
@@ -69,7 +79,10 @@ class ParallelAhead {
     size_t b = next_.fetch_add(1);
     if (b >= batches_) return false;
     try {
-      for (size_t i = b * batch_; i < std::min((b + 1) * batch_, items_.size()); ++i) items_[i] = produce_(i);
+      size_t first = b * batch_, size = std::min(batch_, count_ - first);
+      auto chunk = std::make_unique<T[]>(size);
+      for (size_t j = 0; j < size; ++j) chunk[j] = produce_(first + j);
+      chunks_[b] = std::move(chunk);
     } catch (...) {
       failures_[b] = std::current_exception();
     }
@@ -78,9 +91,11 @@ class ParallelAhead {
     return true;
   }
 
-  std::vector<T> items_;
+  size_t count_;
   std::function<T(size_t)> produce_;
   size_t batch_, batches_;
+  std::vector<std::unique_ptr<T[]>> chunks_;  // a batch's items; set by its producer before done_
+  size_t released_ = 0;  // batches before this one are freed
   std::unique_ptr<std::atomic<bool>[]> done_;
   std::vector<std::exception_ptr> failures_;
   std::atomic<size_t> next_{0};

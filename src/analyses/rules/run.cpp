@@ -177,12 +177,13 @@ void run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes, s
   for (size_t i : indexes) {
     const Statement& s = statements[i];
     postgres::ParsedStatement own;
-    bool shared = run.dialect == Dialect::postgres && run.parsed && i < run.parsed->size();
+    bool shared = run.dialect == Dialect::postgres && run.parsed && i >= run.parsed_first &&
+                  i - run.parsed_first < run.parsed->size();
     if (!shared) {
       if (run.dialect == Dialect::postgres) own = postgres::parse(s.text());
       else own.facts = sqlite::statement_facts(s.text());
     }
-    const postgres::ParsedStatement& parsed = shared ? (*run.parsed)[i] : own;
+    const postgres::ParsedStatement& parsed = shared ? (*run.parsed)[i - run.parsed_first] : own;
     const SourceFile* file = s.file();
     state.file = file;
     if (state.end <= i) {  // the file's first statement (of a contiguous run): find where it ends, once

@@ -19,6 +19,8 @@ struct RuleRun {
   // The statements are a declarative schema's edits, not a migration: a tool writes the real
   // migration, so only the rules about what changed apply (not hygiene, locks, SQLite rebuilds).
   bool declarative = false;
+  // `parsed` holds statements [parsed_first, parsed_first + parsed->size()).
+  size_t parsed_first = 0;
 };
 
 std::vector<Diagnostic> run_rules(const RuleRun& run);
