@@ -29,7 +29,8 @@ struct PostgresStaticResult {
 // [begin, end) among the incoming statements: `replay` (`diff_of`) holds their diffs and `parsed`
 // their parses (statement begin first). It is their last reader: both are released after it, so
 // a long history is held one file at a time (`lint` runs the rules here), and `replay.diffs` holds
-// just that file's. Then `PostgresStaticResult::parsed_incoming` stays empty.
+// just that file's. Then `PostgresStaticResult::parsed_incoming` stays empty (but for a
+// declarative schema, whose edits come in one call, with `parsed_incoming` as `parsed`).
 using FileReplayed = std::function<void(size_t begin, size_t end, const ReplayRecord& replay,
                                         const std::vector<postgres::ParsedStatement>& parsed)>;
 
