@@ -45,8 +45,7 @@ class ParallelAhead {
     std::vector<T> out;
     out.reserve(count_);
     for (size_t b = 0; b < batches_; ++b) {
-      size_t size = std::min(batch_, count_ - b * batch_);
-      for (size_t j = 0; j < size; ++j) out.push_back(chunks_[b] ? std::move(chunks_[b][j]) : T{});
+      for (size_t j = 0; j < batch_size(b); ++j) out.push_back(chunks_[b] ? std::move(chunks_[b][j]) : T{});
     }
     return out;
   }
@@ -63,8 +62,7 @@ class ParallelAhead {
 
   // Frees the batches wholly before item `end`, every item of which was taken with get().
   void release_before(size_t end) {
-    for (size_t b = released_; b < batches_ && (b + 1) * batch_ <= end; ++b) chunks_[b].reset();
-    released_ = std::max(released_, std::min(end / batch_, batches_));
+    for (; released_ < batches_ && (released_ + 1) * batch_ <= end; ++released_) chunks_[released_].reset();
   }
 
  private:
@@ -74,14 +72,16 @@ class ParallelAhead {
     helpers_.clear();
   }
 
+  // Items in batch b: batch_, but for a short last one.
+  size_t batch_size(size_t b) const { return std::min(batch_, count_ - b * batch_); }
+
   // Produces the next unclaimed batch; false when none is left.
   bool produce_one() {
     size_t b = next_.fetch_add(1);
     if (b >= batches_) return false;
     try {
-      size_t first = b * batch_, size = std::min(batch_, count_ - first);
-      auto chunk = std::make_unique<T[]>(size);
-      for (size_t j = 0; j < size; ++j) chunk[j] = produce_(first + j);
+      auto chunk = std::make_unique<T[]>(batch_size(b));
+      for (size_t j = 0; j < batch_size(b); ++j) chunk[j] = produce_(b * batch_ + j);
       chunks_[b] = std::move(chunk);
     } catch (...) {
       failures_[b] = std::current_exception();
