@@ -134,6 +134,42 @@ std::optional<std::vector<std::string>> indexes_touched(const std::vector<sql::S
   return names;
 }
 
+// Whether a statement's changes can drop or rename a sequence, the only sequence changes a diff
+// reports (one added alone is not a change). Adding columns, indexes, views, checks, defaults and
+// backfills cannot, so their snapshots leave the touched tables' sequences out.
+bool sequences_touched(const std::vector<sql::SchemaChange>& changes) {
+  for (const sql::SchemaChange& change : changes) {
+    switch (change.kind) {
+      case Kind::create_table:
+      case Kind::add_column:
+      case Kind::set_not_null:
+      case Kind::drop_not_null:
+      case Kind::set_default:
+      case Kind::drop_default:
+      case Kind::add_check:
+      case Kind::add_unique:
+      case Kind::create_index:
+      case Kind::drop_index:
+      case Kind::create_view:
+      case Kind::create_enum:
+      case Kind::add_enum_label:
+      case Kind::rename_enum_label:
+      case Kind::create_domain:
+      case Kind::create_trigger:
+      case Kind::drop_trigger:
+      case Kind::create_function:
+      case Kind::drop_function:
+      case Kind::rename_function:
+      case Kind::create_sequence:
+      case Kind::create_schema:
+      case Kind::set_search_path:
+      case Kind::no_schema_effect: break;
+      default: return true;
+    }
+  }
+  return false;
+}
+
 // A migration's connection, as far as names go: `SET search_path` holds for the rest of its
 // file (each migration file runs in a session of its own; the next starts from `start`, the
 // configured search_path or the server's default).
@@ -254,10 +290,10 @@ catalog::Catalog apply_incoming(const MigrationPlan& plan, const catalog::Catalo
     session.name_objects(parsed, s, next);
     std::vector<std::string> touched = touched_relations(parsed.changes, next);
     std::optional<std::vector<std::string>> indexes = indexes_touched(parsed.changes);
-    const std::vector<std::string>* only = indexes ? &*indexes : nullptr;
-    catalog::Catalog before = next.subset(touched, only);
+    const catalog::SubsetScope scope{indexes ? &*indexes : nullptr, sequences_touched(parsed.changes)};
+    catalog::Catalog before = next.subset(touched, scope);
     replay(next, parsed, s, session.path, "new", &result.migration_findings);
-    catalog::Catalog after = next.subset(touched, only);
+    catalog::Catalog after = next.subset(touched, scope);
     std::vector<catalog::Change> changes = catalog::diff(before, after);
     if (blame) blame->record(changes, after, s.span());
     result.replay.diffs.push_back(StatementDiff{std::move(changes), std::move(before), std::move(after)});

@@ -367,7 +367,7 @@ std::vector<const Catalog::Overload*> Catalog::overloads_accepting(std::string_v
   return out;
 }
 
-Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector<std::string>* only_indexes) const {
+Catalog Catalog::subset(const std::vector<std::string>& names, const SubsetScope& scope) const {
   Catalog out;
   const Objects& objects = objects_.get();
   // Taken twice per replayed statement: each name is folded once, each map is searched once for
@@ -378,20 +378,22 @@ Catalog Catalog::subset(const std::vector<std::string>& names, const std::vector
       for (const Overload& o : f->second) out.add_function(name, o);
     }
     if (auto e = objects.enums.find(key); e != objects.enums.end()) out.set_enum(name, e->second);
-    if (auto s = objects.sequences.find(key); s != objects.sequences.end()) out.take_sequence(s->first, s->second);
-    if (auto owned = objects.sequences_by_owner.find(key); owned != objects.sequences_by_owner.end()) {
-      for (const std::string& sequence : owned->second) out.take_sequence(sequence, objects.sequences.at(sequence));
+    if (scope.sequences) {
+      if (auto s = objects.sequences.find(key); s != objects.sequences.end()) out.take_sequence(s->first, s->second);
+      if (auto owned = objects.sequences_by_owner.find(key); owned != objects.sequences_by_owner.end()) {
+        for (const std::string& sequence : owned->second) out.take_sequence(sequence, objects.sequences.at(sequence));
+      }
     }
     if (auto it = relations_.find(key); it != relations_.end()) {
       out.relations_.insert_or_assign(it->first, it->second);  // shared, not copied
-      if (only_indexes) continue;
+      if (scope.only_indexes) continue;
       if (auto on = indexes_by_table_.find(to_lower(it->second->name)); on != indexes_by_table_.end()) {
         for (const std::string& index : on->second) out.take_index(index, indexes_.at(index));
       }
     }
   }
-  if (only_indexes) {
-    for (const std::string& name : *only_indexes) {
+  if (scope.only_indexes) {
+    for (const std::string& name : *scope.only_indexes) {
       auto it = indexes_.find(to_lower(name));
       if (it != indexes_.end() && out.find_relation(it->second.table)) out.take_index(it->first, it->second);
     }

@@ -72,6 +72,16 @@ struct Relation {
   Column* find_column(std::string_view name);
 };
 
+// What `subset` takes along with the named relations; by default all that is theirs.
+struct SubsetScope {
+  // Just these of the relations' indexes (a statement that cannot change indexes passes an
+  // empty list, so that a table's growing index list is not copied each time); all when null.
+  const std::vector<std::string>* only_indexes = nullptr;
+  // The sequences named, and those the relations own; left out for a statement that can
+  // neither drop nor rename one, whose snapshots then allocate no sequence table.
+  bool sequences = true;
+};
+
 // Names are compared case-insensitively (SQLite always, PostgreSQL after the parser folded
 // unquoted identifiers), so keys are lower-cased.
 //
@@ -133,9 +143,7 @@ class Catalog {
 
   // A catalog holding only the named relations (missing names are skipped) and their indexes:
   // what a per-statement diff needs, at the cost of the statement's size, not the schema's.
-  // With `only_indexes`, just those of the relations' indexes (a statement that cannot change
-  // indexes passes an empty list, so that a table's growing index list is not copied each time).
-  Catalog subset(const std::vector<std::string>& names, const std::vector<std::string>* only_indexes = nullptr) const;
+  Catalog subset(const std::vector<std::string>& names, const SubsetScope& scope = {}) const;
   // The inverse: for each name, drop this catalog's relation (and its indexes) and take
   // `source`'s, if it has one. Keeps a catalog current from per-statement partial reads.
   void replace_relations(const Catalog& source, const std::vector<std::string>& names);

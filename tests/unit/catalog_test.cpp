@@ -75,6 +75,11 @@ TEST(Catalog, OwnedSequencesFollowTheirTable) {
   Catalog part = c.subset({"archive.labels"});
   EXPECT_TRUE(part.has_sequence("archive.tags_id_seq"));
   EXPECT_FALSE(part.has_sequence("invoice_numbers"));
+
+  // A snapshot for a statement that cannot drop or rename sequences leaves them out.
+  Catalog without = c.subset({"archive.labels", "invoice_numbers"}, {.sequences = false});
+  EXPECT_TRUE(without.find_relation("archive.labels"));
+  EXPECT_TRUE(without.sequences().empty());
 }
 
 // sequences_owned_by reads an index kept beside the sequences: every way a sequence or its owner

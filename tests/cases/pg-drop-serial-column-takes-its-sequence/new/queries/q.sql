@@ -1,0 +1,2 @@
+-- name: OrderTotals :many
+SELECT id, total FROM orders;

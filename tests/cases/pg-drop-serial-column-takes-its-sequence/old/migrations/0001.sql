@@ -1,0 +1,1 @@
+CREATE TABLE orders (id bigserial PRIMARY KEY, legacy_no serial, total int NOT NULL);
