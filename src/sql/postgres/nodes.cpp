@@ -1,8 +1,7 @@
 #include "sql/postgres/nodes.h"
 
-#include <climits>
-
 #include <cctype>
+#include <climits>
 
 #include "base/text.h"
 
@@ -42,11 +41,26 @@ std::string column_ref_name(const PgQuery__ColumnRef* ref, std::string* qualifie
   return string_of(last);
 }
 
+namespace {
+
+// The message a Node holds. A Node is one oneof over every node type (~250 fields): the field is
+// looked up by its number (protobuf-c searches the descriptor's ranges) instead of scanning them all.
+const ProtobufCMessage* held_message(const Node* node) {
+  const ProtobufCFieldDescriptor* field =
+      protobuf_c_message_descriptor_get_field(&pg_query__node__descriptor, static_cast<unsigned>(node->node_case));
+  if (!field || field->type != PROTOBUF_C_TYPE_MESSAGE) return nullptr;
+  return *reinterpret_cast<ProtobufCMessage* const*>(reinterpret_cast<const char*>(node) + field->offset);
+}
+
+}  // namespace
+
 void walk(const ProtobufCMessage* message, const std::function<bool(const Node*)>& visit) {
   if (!message) return;
   const ProtobufCMessageDescriptor* desc = message->descriptor;
   if (desc == &pg_query__node__descriptor) {
-    if (!visit(reinterpret_cast<const Node*>(message))) return;
+    const Node* node = reinterpret_cast<const Node*>(message);
+    if (visit(node)) walk(held_message(node), visit);
+    return;
   }
   const auto* base = reinterpret_cast<const char*>(message);
   for (unsigned i = 0; i < desc->n_fields; ++i) {
@@ -110,14 +124,7 @@ std::string parenthesized_after(std::string_view sql, size_t begin) {
 size_t start_of(const Node* node) {
   int best = INT_MAX;
   walk(&node->base, [&](const Node* n) {
-    const ProtobufCMessage* inner = nullptr;
-    const ProtobufCMessageDescriptor* desc = n->base.descriptor;
-    for (unsigned i = 0; i < desc->n_fields; ++i) {
-      const auto& f = desc->fields[i];
-      if (f.id == static_cast<unsigned>(n->node_case)) {
-        inner = *reinterpret_cast<ProtobufCMessage* const*>(reinterpret_cast<const char*>(n) + f.offset);
-      }
-    }
+    const ProtobufCMessage* inner = held_message(n);
     if (!inner) return true;
     const ProtobufCFieldDescriptor* loc = protobuf_c_message_descriptor_get_field_by_name(inner->descriptor, "location");
     if (loc) {
