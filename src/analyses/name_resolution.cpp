@@ -14,10 +14,44 @@ namespace mc {
 
 namespace {
 
+bool has(const std::vector<std::string>& columns, const std::string& name) {
+  return std::find(columns.begin(), columns.end(), name) != columns.end();
+}
+
+// A binding's column names: a catalog relation's, read where the catalog keeps them (every query
+// binds the tables it names, and copying a wide table's names was most of resolving the query),
+// or names of its own (subqueries, CTEs, column alias lists).
+class BoundColumns {
+ public:
+  BoundColumns() = default;
+  explicit BoundColumns(const std::vector<catalog::Column>& table) : table_(&table) {}
+  BoundColumns(std::vector<std::string> names) : names_(std::move(names)) {}  // implicit: bound from a list of names
+
+  size_t size() const { return table_ ? table_->size() : names_.size(); }
+  const std::string& operator[](size_t i) const { return table_ ? (*table_)[i].name : names_[i]; }
+  bool has(const std::string& name) const {
+    if (!table_) return mc::has(names_, name);
+    return std::any_of(table_->begin(), table_->end(), [&](const catalog::Column& c) { return c.name == name; });
+  }
+  // The first columns renamed (a FROM item's alias list); the names become the binding's own.
+  void rename_first(const std::vector<std::string>& aliases) {
+    if (table_) {
+      names_.reserve(table_->size());
+      for (const catalog::Column& c : *table_) names_.push_back(c.name);
+      table_ = nullptr;
+    }
+    for (size_t i = 0; i < aliases.size() && i < names_.size(); ++i) names_[i] = aliases[i];
+  }
+
+ private:
+  const std::vector<catalog::Column>* table_ = nullptr;
+  std::vector<std::string> names_;
+};
+
 struct Binding {
   std::string name;      // alias, or the relation's name
   std::string relation;  // the catalog relation behind it ("" for subqueries, CTEs, functions)
-  std::vector<std::string> columns;
+  BoundColumns columns;
   bool known = true;     // false: columns unknown (set-returning functions); anything resolves
 };
 
@@ -42,10 +76,6 @@ struct Env {
   }
 };
 
-bool has(const std::vector<std::string>& columns, const std::string& name) {
-  return std::find(columns.begin(), columns.end(), name) != columns.end();
-}
-
 // How an unqualified column name fares at one scope level.
 struct LevelMatch {
   int matches = 0;                  // bindings with known columns that have it
@@ -57,7 +87,7 @@ LevelMatch match_at(const Env& level, const std::string& name) {
   LevelMatch m;
   for (const Binding& b : level.bindings) {
     if (!b.known) m.unknown = true;
-    if (b.known && has(b.columns, name)) {
+    if (b.known && b.columns.has(name)) {
       ++m.matches;
       m.found = &b;
     }
@@ -122,7 +152,7 @@ class Walker {
         } else if (const catalog::Relation* rel = find_relation(item.relation)) {
           b.relation = rel->name;
           if (relations_) relations_->insert(to_lower(rel->name));
-          for (const auto& c : rel->columns) b.columns.push_back(c.name);
+          b.columns = BoundColumns(rel->columns);
         } else {
           missing_relation(item.relation);
           b.known = false;
@@ -138,8 +168,8 @@ class Walker {
         b.known = !item.column_aliases.empty();
         break;
     }
-    for (size_t i = 0; i < item.column_aliases.size() && i < b.columns.size(); ++i) b.columns[i] = item.column_aliases[i];
     if (item.kind == sql::FromItem::Kind::function) b.columns = item.column_aliases;
+    else if (!item.column_aliases.empty()) b.columns.rename_first(item.column_aliases);
     env.bindings.push_back(std::move(b));
   }
 
@@ -152,7 +182,7 @@ class Walker {
         return;
       }
       if (ref.star || !b->known) return;
-      if (!has(b->columns, ref.name)) {
+      if (!b->columns.has(ref.name)) {
         error("42703", fmt::format("column {}.{} does not exist", ref.qualifier, ref.name), ref.location, b->relation,
               ref.name, ref.qualifier + "." + ref.name);
         return;
@@ -182,7 +212,7 @@ class Walker {
   std::optional<std::pair<std::string, std::string>> lookup(const sql::ColumnRef& ref, const Env& env) const {
     if (!ref.qualifier.empty()) {
       const Binding* b = env.find_binding(ref.qualifier);
-      if (b && b->known && !b->relation.empty() && has(b->columns, ref.name)) return std::make_pair(b->relation, ref.name);
+      if (b && b->known && !b->relation.empty() && b->columns.has(ref.name)) return std::make_pair(b->relation, ref.name);
       return std::nullopt;
     }
     for (const Env* e = &env; e; e = e->parent) {
@@ -298,8 +328,10 @@ class Walker {
       }
       for (const Binding& b : env.bindings) {
         if (!oc.star_qualifier.empty() && b.name != oc.star_qualifier) continue;
-        out.insert(out.end(), b.columns.begin(), b.columns.end());
-        for (const std::string& column : b.columns) record_read(b.relation, column);
+        for (size_t i = 0; i < b.columns.size(); ++i) {
+          out.push_back(b.columns[i]);
+          record_read(b.relation, b.columns[i]);
+        }
       }
     }
     return out;
@@ -332,8 +364,7 @@ class Walker {
       missing_relation(w.target);
       return;
     }
-    Binding self{w.alias.empty() ? w.target.name : w.alias, target->name, {}, true};
-    for (const auto& c : target->columns) self.columns.push_back(c.name);
+    Binding self{w.alias.empty() ? w.target.name : w.alias, target->name, BoundColumns(target->columns), true};
 
     // Columns an INSERT gives a value (the DEFAULT keyword is no value; DO UPDATE SET targets are
     // not inserted).
