@@ -164,12 +164,27 @@ bool applies(const Rule& rule, const RuleRun& run) {
   return c != Category::hygiene && c != Category::lock_hazard && c != Category::sqlite;
 }
 
+// The rules of this run's dialect and kind that have a per-statement check (or, with
+// `finishing`, a per-file finish): chosen once per file rather than asked per statement.
+std::vector<const Rule*> rules_for(const RuleRun& run, bool finishing) {
+  unsigned dialect_bit = run.dialect == Dialect::sqlite ? sqlite_only : postgres_only;
+  std::vector<const Rule*> out;
+  for (const Rule* rule : all_rules()) {
+    bool has = finishing ? rule->finish != nullptr : rule->check != nullptr;
+    if ((rule->info.dialects & dialect_bit) && has && applies(*rule, run)) {
+      out.push_back(rule);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 // A file's state is its own, so files are checked independently.
 void run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes, std::vector<Diagnostic>& out) {
-  unsigned dialect_bit = run.dialect == Dialect::sqlite ? sqlite_only : postgres_only;
+  const std::vector<const Rule*> checks = rules_for(run, false);
   const std::vector<Statement>& statements = *run.statements;
+  std::vector<Finding> found;
   static const ReplayRecord nothing_replayed;
   const ReplayRecord& replay = run.replay ? *run.replay : nothing_replayed;
   MigrationState state;
@@ -198,9 +213,8 @@ void run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes, s
     std::optional<StatementDiff> net = rebuild_net_effect(state, raw);
     RuleContext context{run.dialect, s,      parsed.facts, parsed.changes,  net ? *net : raw,
                         state,       statements, replay,   i,            run.lint, run.locks_measured};
-    for (const Rule* rule : all_rules()) {
-      if (!(rule->info.dialects & dialect_bit) || !rule->check || !applies(*rule, run)) continue;
-      std::vector<Finding> found;
+    for (const Rule* rule : checks) {
+      found.clear();
       rule->check(context, found);
       for (Finding& f : found) out.push_back(rule_diagnostic(*rule, s, std::move(f)));
     }
@@ -208,9 +222,8 @@ void run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes, s
   }
   if (!last_statement) return;
   const Statement* where = state.last_begin && state.open_transactions > 0 ? state.last_begin : last_statement;
-  for (const Rule* rule : all_rules()) {
-    if (!(rule->info.dialects & dialect_bit) || !rule->finish || !applies(*rule, run)) continue;
-    std::vector<Finding> found;
+  for (const Rule* rule : rules_for(run, true)) {
+    found.clear();
     rule->finish(state, found);
     for (Finding& f : found) out.push_back(rule_diagnostic(*rule, *where, std::move(f)));
   }
