@@ -1,8 +1,6 @@
 // What one new migration statement changed, as the analyses that replay migrations see it.
 #pragma once
 
-#include <algorithm>
-#include <span>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -26,12 +24,6 @@ struct ReplayRecord {
 
   // What incoming statement i changed; null when it is not held.
   const StatementDiff* diff_of(size_t i) const { return i >= first && i - first < diffs.size() ? &diffs[i - first] : nullptr; }
-  // The held diffs of incoming statements [begin, end).
-  std::span<const StatementDiff> diffs_of(size_t begin, size_t end) const {
-    begin = std::max(begin, first) - first;
-    end = std::min(std::max(end, first) - first, diffs.size());
-    return begin < end ? std::span<const StatementDiff>(diffs).subspan(begin, end - begin) : std::span<const StatementDiff>();
-  }
 };
 
 }  // namespace mc

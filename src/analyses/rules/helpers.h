@@ -44,17 +44,6 @@ inline std::string lowered(const RuleContext& c) { return to_lower(normalize_sql
 
 namespace mc::rules {
 
-// Whether a later statement of this migration renames `relation` away (a rebuild's new table).
-inline bool renamed_later(const RuleContext& c, std::string_view relation) {
-  std::string name = to_lower(relation);
-  for (const StatementDiff& later : c.later_diffs()) {
-    for (const catalog::Change& change : later.changes) {
-      if (change.kind == ChangeKind::relation_renamed && to_lower(change.relation) == name) return true;
-    }
-  }
-  return false;
-}
-
 inline bool one_of(std::string_view value, std::initializer_list<std::string_view> options) {
   for (std::string_view o : options) {
     if (value == o) return true;
@@ -133,38 +122,6 @@ inline bool takes_blocking_lock(const sql::StatementFacts& facts) {
     case Command::vacuum: return facts.vacuum_full;
     default: return false;
   }
-}
-
-}  // namespace mc::rules
-
-namespace mc::rules {
-
-// A column of `type` that a later statement of this migration adds to `table`, or "".
-inline std::string added_later_with_type(const RuleContext& c, const std::string& table, const std::string& type) {
-  for (const StatementDiff& later : c.later_diffs()) {
-    for (const catalog::Change& change : later.changes) {
-      if (change.kind != ChangeKind::column_added || to_lower(change.relation) != to_lower(table)) continue;
-      const catalog::Relation* r = later.after.find_relation(table);
-      const catalog::Column* added = r ? r->find_column(change.column) : nullptr;
-      if (added && to_lower(added->type) == to_lower(type)) return change.column;
-    }
-  }
-  return "";
-}
-
-}  // namespace mc::rules
-
-namespace mc::rules {
-
-// Whether a later statement of this migration is CREATE TRIGGER `name`.
-inline bool trigger_created_later(const RuleContext& c, std::string_view name) {
-  std::string wanted = to_lower(name);
-  for (size_t j = c.index + 1, end = c.later_end(); j < end; ++j) {
-    std::string text = to_lower(normalize_sql(c.statements[j].text()));
-    if (!text.starts_with("create trigger") && !text.starts_with("create temp trigger")) continue;
-    if (text.find(" " + wanted + " ") != std::string::npos || text.find("\"" + wanted + "\"") != std::string::npos) return true;
-  }
-  return false;
 }
 
 }  // namespace mc::rules

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyses/rules/lookahead.h"
 #include "analyses/statement_diff.h"
 #include "base/diagnostic.h"
 #include "inputs/config.h"
@@ -43,6 +44,7 @@ struct RuleInfo {
 struct MigrationState {
   const SourceFile* file = nullptr;
   size_t end = 0;  // one past the index of this migration's last statement (they are contiguous)
+  FileLookahead later;  // what the file's statements after a given one do
   int open_transactions = 0;           // explicit BEGIN not yet committed
   bool lock_timeout = false;           // SET lock_timeout seen
   bool statement_timeout = false;      // SET statement_timeout seen
@@ -75,18 +77,26 @@ struct RuleContext {
 
   // Whether `table` was created earlier in this same migration (so nothing else uses it yet).
   bool created_here(std::string_view table) const;
-  // Whether statements[j] belongs to the same migration file as this statement.
-  bool in_same_migration(size_t j) const;
-  // One past the last statement of this migration file: its later statements are
-  // [index + 1, later_end()). A file's statements are contiguous, so look-ahead stops there.
-  size_t later_end() const;
-  // What the later statements of this migration changed: [index + 1, later_end()).
-  std::span<const StatementDiff> later_diffs() const { return replay.diffs_of(index + 1, later_end()); }
-  // Whether a later statement of this migration creates `relation` again (or renames one to it):
-  // a rebuild, or a view that keeps an old name alive.
-  bool recreated_later(std::string_view relation) const;
-  // Whether a later statement of this migration creates an index like `index` again.
+  // Look-ahead, within this migration file (its statements after this one):
+  // whether one creates `relation` again (or renames one to it): a rebuild, or a view that keeps
+  // an old name alive;
+  bool recreated_later(std::string_view relation) const { return migration.later.creates_relation(relation, index); }
+  // whether one renames `relation` away (a rebuild's new table);
+  bool renamed_later(std::string_view relation) const { return migration.later.renames_relation_away(relation, index); }
+  // whether one creates the dropped index again (by its name, or on the same columns);
   bool index_recreated_later(const catalog::Change& dropped) const;
+  // the first column of `type` one adds to `table`, or "";
+  std::string column_added_later(std::string_view table, std::string_view type) const {
+    return migration.later.adds_column_of_type(table, type, index);
+  }
+  // the diffs of those that create, replace or drop function `name`, in order;
+  std::vector<const StatementDiff*> later_diffs_holding_function(std::string_view name) const {
+    return migration.later.diffs_holding_function(name, index);
+  }
+  // whether one is CREATE TRIGGER `name`;
+  bool trigger_created_later(std::string_view name) const { return migration.later.creates_trigger(name, index); }
+  // whether one moves a sequence (its text mentions START or setval).
+  bool sequence_moved_later() const { return migration.later.mentions_sequence_start(index); }
   // True the first time `key` is asked for in this migration: findings told once per file.
   bool first_in_migration(const std::string& key) const { return migration.reported.insert(key).second; }
 };

@@ -84,38 +84,10 @@ bool RuleContext::created_here(std::string_view table) const {
   return migration.created_tables.count(to_lower(table)) > 0;
 }
 
-bool RuleContext::in_same_migration(size_t j) const {
-  return j < statements.size() && statements[j].origin && statement.origin &&
-         statements[j].origin->file == statement.origin->file;
-}
-
-size_t RuleContext::later_end() const { return migration.end; }
-
-bool RuleContext::recreated_later(std::string_view relation) const {
-  std::string name = to_lower(relation);
-  for (const StatementDiff& later : later_diffs()) {
-    for (const catalog::Change& c : later.changes) {
-      if ((c.kind == catalog::ChangeKind::relation_added && to_lower(c.relation) == name) ||
-          (c.kind == catalog::ChangeKind::relation_renamed && to_lower(c.new_name) == name)) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
 bool RuleContext::index_recreated_later(const catalog::Change& dropped) const {
-  const catalog::Index* was = nullptr;
-  for (const auto& [_, index_before] : diff.before.indexes()) {
-    if (index_before.name == dropped.new_name) was = &index_before;
-  }
-  for (const StatementDiff& later : later_diffs()) {
-    for (const catalog::Change& c : later.changes) {
-      if (c.kind != catalog::ChangeKind::index_added) continue;
-      if (to_lower(c.new_name) == to_lower(dropped.new_name)) return true;
-      const catalog::Index* now = later.after.find_index(c.new_name);
-      if (was && now && to_lower(now->table) == to_lower(was->table) && now->columns == was->columns) return true;
-    }
+  if (migration.later.creates_index_named(dropped.new_name, index)) return true;
+  for (const auto& [_, was] : diff.before.indexes()) {
+    if (was.name == dropped.new_name) return migration.later.creates_index_on(was.table, was.columns, index);
   }
   return false;
 }
@@ -206,6 +178,7 @@ void run_rules_on_file(const RuleRun& run, const std::vector<size_t>& indexes, s
       while (state.end < statements.size() && statements[state.end].origin && statements[state.end].file() == file) {
         ++state.end;
       }
+      state.later = FileLookahead(replay, statements, i, state.end);
     }
     last_statement = &s;
     const StatementDiff* held = replay.diff_of(i);

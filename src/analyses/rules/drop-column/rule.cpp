@@ -14,7 +14,7 @@ void check(const RuleContext& c, std::vector<Finding>& out) {
     // A drop and, later in the same migration, an add of the same type on the same table: most
     // likely a rename spelled out, which breaks old code the same way.
     if (const catalog::Column* was = column_before(c, change.relation, change.column)) {
-      if (std::string added = added_later_with_type(c, change.relation, was->type); !added.empty()) {
+      if (std::string added = c.column_added_later(change.relation, was->type); !added.empty()) {
         f.notes.push_back(fmt::format("{}.{} of the same type is added later in this migration: if this is a rename, "
                                       "expand/contract it instead (add, dual write, backfill, switch, then drop)",
                                       change.relation, added));

@@ -18,9 +18,9 @@ bool takes_calls_of(const Overload& now, const Overload& was) {
 bool recreated_compatibly(const RuleContext& c, const std::string& name) {
   auto dropped = c.diff.before.functions().find(to_lower(name));
   if (dropped == c.diff.before.functions().end()) return false;
-  for (const StatementDiff& later : c.later_diffs()) {
-    auto created = later.after.functions().find(to_lower(name));
-    if (created == later.after.functions().end()) continue;
+  for (const StatementDiff* later : c.later_diffs_holding_function(name)) {
+    auto created = later->after.functions().find(to_lower(name));
+    if (created == later->after.functions().end()) continue;
     for (const Overload& was : dropped->second) {
       for (const Overload& now : created->second) {
         if (takes_calls_of(now, was)) return true;

@@ -10,11 +10,7 @@ bool numbering_moved(const RuleContext& c) {
   auto moves = [](const std::string& text) {
     return text.find("start") != std::string::npos || text.find("setval") != std::string::npos;
   };
-  if (moves(lowered(c))) return true;
-  for (size_t j = c.index + 1, end = c.later_end(); j < end && j < c.statements.size(); ++j) {
-    if (moves(to_lower(normalize_sql(c.statements[j].text())))) return true;
-  }
-  return false;
+  return moves(lowered(c)) || c.sequence_moved_later();
 }
 
 void check(const RuleContext& c, std::vector<Finding>& out) {

@@ -8,7 +8,7 @@ namespace {
 void check(const RuleContext& c, std::vector<Finding>& out) {
   for_each_change(c, ChangeKind::relation_added, [&](const catalog::Change& change) {
     const catalog::Relation* added = c.diff.after.find_relation(change.relation);
-    if (!added || added->kind != catalog::RelationKind::table || renamed_later(c, change.relation)) return;
+    if (!added || added->kind != catalog::RelationKind::table || c.renamed_later(change.relation)) return;
     std::string stem = table_stem(change.relation);
     if (stem.empty()) return;
     for (const auto& [_, existing] : c.deployed().relations()) {

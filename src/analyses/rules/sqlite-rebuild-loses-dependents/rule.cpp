@@ -24,7 +24,7 @@ void check(const RuleContext& c, std::vector<Finding>& out) {
     for (const catalog::Trigger& kept : before.triggers) {
       const std::string& trigger = kept.name;
       auto same = [&](const catalog::Trigger& t) { return t.name == trigger; };
-      if (std::any_of(after->triggers.begin(), after->triggers.end(), same) || trigger_created_later(c, trigger)) {
+      if (std::any_of(after->triggers.begin(), after->triggers.end(), same) || c.trigger_created_later(trigger)) {
         continue;
       }
       out.push_back({.message = fmt::format("the rebuild of {} loses trigger {}: DROP TABLE dropped it with the old table, "

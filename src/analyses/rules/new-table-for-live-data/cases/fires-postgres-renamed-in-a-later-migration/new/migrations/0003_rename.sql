@@ -1,0 +1,1 @@
+ALTER TABLE messages_2 RENAME TO message_archive;
