@@ -7,14 +7,15 @@ namespace mc {
 using catalog::ChangeKind;
 
 void Blame::move_prefix(const std::string& from, const std::string& to) {
+  // The keys under `from` are two ranges of the sorted map, "from#…" and "from.…": found by
+  // lookup, not by a walk over every key (which made a history of many drops quadratic).
   std::vector<std::pair<std::string, Origin>> moved;
-  for (auto it = by_object_.begin(); it != by_object_.end();) {
-    const std::string& key = it->first;
-    if (key.size() > from.size() && key.compare(0, from.size(), from) == 0 && (key[from.size()] == '.' || key[from.size()] == '#')) {
-      moved.emplace_back(to + key.substr(from.size()), it->second);
+  for (char separator : {'#', '.'}) {
+    const std::string prefix = from + separator;
+    auto it = by_object_.lower_bound(prefix);
+    while (it != by_object_.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
+      moved.emplace_back(to + it->first.substr(from.size()), std::move(it->second));
       it = by_object_.erase(it);
-    } else {
-      ++it;
     }
   }
   for (auto& [key, origin] : moved) {
