@@ -32,15 +32,58 @@ Column* Relation::find_column(std::string_view column) {
   return const_cast<Column*>(static_cast<const Relation*>(this)->find_column(column));
 }
 
+void Catalog::index_view(const std::string& key, const Relation& view, bool add) {
+  if (view.kind != RelationKind::view) return;
+  auto file = [&](const std::string& relation) {
+    if (add) {
+      views_on_[to_lower(relation)].insert(key);
+    } else if (auto it = views_on_.find(to_lower(relation)); it != views_on_.end()) {
+      it->second.erase(key);
+      if (it->second.empty()) views_on_.erase(it);
+    }
+  };
+  for (const std::string& relation : view.depends_on) file(relation);
+  for (const ColumnRead& read : view.reads) file(read.relation);
+}
+
+void Catalog::insert_relation(const std::string& key, std::shared_ptr<Relation> relation) {
+  if (auto it = relations_.find(key); it != relations_.end()) index_view(key, *it->second, false);
+  index_view(key, *relation, true);
+  relations_.insert_or_assign(key, std::move(relation));
+}
+
+const std::set<std::string>& Catalog::views_on(const std::string& key) const {
+  static const std::set<std::string> none;
+  auto it = views_on_.find(key);
+  return it == views_on_.end() ? none : it->second;
+}
+
+template <class Selects, class Change>
+void Catalog::edit_views_on(std::string_view relation, Selects selects, Change change) {
+  // A copy of the keys: editing a view files it again under what it reads.
+  const std::set<std::string>& on = views_on(to_lower(relation));
+  for (const std::string& key : std::vector<std::string>(on.begin(), on.end())) {
+    std::shared_ptr<Relation>& view = relations_.at(key);
+    if (!selects(*view)) continue;
+    index_view(key, *view, false);
+    own(view);
+    change(*view);
+    index_view(key, *view, true);
+  }
+}
+
 Relation& Catalog::add_relation(Relation relation) {
   std::string key = to_lower(relation.name);
-  auto [it, _] = relations_.insert_or_assign(key, std::make_shared<Relation>(std::move(relation)));
-  return *it->second;
+  insert_relation(key, std::make_shared<Relation>(std::move(relation)));
+  return *relations_.at(key);
 }
 
 bool Catalog::drop_relation(std::string_view name) {
   std::string key = to_lower(name);
-  if (relations_.erase(key) == 0) return false;
+  auto found = relations_.find(key);
+  if (found == relations_.end()) return false;
+  index_view(key, *found->second, false);
+  relations_.erase(found);
   if (auto it = indexes_by_table_.find(key); it != indexes_by_table_.end()) {
     for (const std::string& index : it->second) indexes_.erase(index);
     indexes_by_table_.erase(it);
@@ -51,9 +94,11 @@ bool Catalog::drop_relation(std::string_view name) {
 bool Catalog::rename_relation(std::string_view from, std::string_view to) {
   auto node = relations_.extract(to_lower(from));
   if (node.empty()) return false;
+  index_view(node.key(), *node.mapped(), false);
   node.key() = to_lower(to);
   own(node.mapped());
   node.mapped()->name = std::string(to);
+  index_view(node.key(), *node.mapped(), true);
   relations_.insert(std::move(node));
   auto owned = indexes_by_table_.extract(to_lower(from));
   if (!owned.empty()) {
@@ -73,46 +118,37 @@ bool Catalog::rename_relation(std::string_view from, std::string_view to) {
   if (!iequals(key_prefix(from), key_prefix(to))) {
     for (const std::string& name : sequences) rename_sequence(name, key_prefix(to) + std::string(unqualified(name)));
   }
-  edit_views([&](const Relation& view) {
-    auto same = [&](const std::string& name) { return iequals(name, from); };
-    return std::any_of(view.depends_on.begin(), view.depends_on.end(), same);
-  }, [&](Relation& view) {
-    for (std::string& dep : view.depends_on) {
-      if (iequals(dep, from)) dep = renamed;
-    }
-    for (ColumnRead& read : view.reads) {
-      if (iequals(read.relation, from)) read.relation = renamed;
-    }
-  });
+  auto reads_it = [&](const std::string& name) { return iequals(name, from); };
+  edit_views_on(from, [&](const Relation& view) { return std::any_of(view.depends_on.begin(), view.depends_on.end(), reads_it); },
+                [&](Relation& view) {
+                  for (std::string& dep : view.depends_on) {
+                    if (iequals(dep, from)) dep = renamed;
+                  }
+                  for (ColumnRead& read : view.reads) {
+                    if (iequals(read.relation, from)) read.relation = renamed;
+                  }
+                });
   return true;
-}
-
-void Catalog::edit_views(const std::function<bool(const Relation&)>& selects, const std::function<void(Relation&)>& change) {
-  for (auto& [key, rel] : relations_) {
-    if (rel->kind != RelationKind::view || !selects(*rel)) continue;
-    own(rel);
-    change(*rel);
-  }
 }
 
 void Catalog::follow_column_rename(std::string_view relation, std::string_view from, std::string_view to) {
   for (const std::string& name : sequences_owned_by(relation, from)) objects_.edit().sequences.at(name).column = std::string(to);
   auto reads_it = [&](const ColumnRead& r) { return iequals(r.relation, relation) && iequals(r.column, from); };
-  edit_views([&](const Relation& view) { return std::any_of(view.reads.begin(), view.reads.end(), reads_it); },
-             [&](Relation& view) {
-               for (ColumnRead& read : view.reads) {
-                 if (reads_it(read)) read.column = std::string(to);
-               }
-             });
+  edit_views_on(relation, [&](const Relation& view) { return std::any_of(view.reads.begin(), view.reads.end(), reads_it); },
+                [&](Relation& view) {
+                  for (ColumnRead& read : view.reads) {
+                    if (reads_it(read)) read.column = std::string(to);
+                  }
+                });
 }
 
 std::vector<std::string> Catalog::views_reading(std::string_view relation, std::string_view column) const {
   std::vector<std::string> out;
-  for (const auto& [key, rel] : relations_) {
-    if (rel->kind != RelationKind::view) continue;
-    for (const ColumnRead& read : rel->reads) {
+  for (const std::string& key : views_on(to_lower(relation))) {
+    const Relation& view = *relations_.at(key);
+    for (const ColumnRead& read : view.reads) {
       if (iequals(read.relation, relation) && iequals(read.column, column)) {
-        out.push_back(rel->name);
+        out.push_back(view.name);
         break;
       }
     }
@@ -211,12 +247,13 @@ std::vector<std::string> Catalog::dependents_of(std::string_view name) const {
   while (!pending.empty()) {
     std::string current = pending.back();
     pending.pop_back();
-    for (const auto& [key, rel] : relations_) {
-      if (rel->kind != RelationKind::view || seen.count(key)) continue;
-      for (const std::string& dep : rel->depends_on) {
+    for (const std::string& key : views_on(current)) {
+      if (seen.count(key)) continue;
+      const Relation& view = *relations_.at(key);
+      for (const std::string& dep : view.depends_on) {
         if (to_lower(dep) == current) {
           seen.insert(key);
-          out.push_back(rel->name);
+          out.push_back(view.name);
           pending.push_back(key);
           break;
         }
@@ -385,7 +422,7 @@ Catalog Catalog::subset(const std::vector<std::string>& names, const SubsetScope
       }
     }
     if (auto it = relations_.find(key); it != relations_.end()) {
-      out.relations_.insert_or_assign(it->first, it->second);  // shared, not copied
+      out.insert_relation(it->first, it->second);  // shared, not copied
       if (scope.only_indexes) continue;
       if (auto on = indexes_by_table_.find(to_lower(it->second->name)); on != indexes_by_table_.end()) {
         for (const std::string& index : on->second) out.take_index(index, indexes_.at(index));
@@ -415,7 +452,7 @@ void Catalog::replace_relations(const Catalog& source, const std::vector<std::st
   for (const std::string& name : names) {
     drop_relation(name);
     if (auto it = source.relations_.find(to_lower(name)); it != source.relations_.end()) {
-      relations_.insert_or_assign(it->first, it->second);
+      insert_relation(it->first, it->second);
       for (const Index* index : source.indexes_on(name)) add_index(*index);
     }
   }

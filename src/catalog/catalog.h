@@ -3,7 +3,6 @@
 #pragma once
 
 #include <compare>
-#include <functional>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -219,8 +218,15 @@ class Catalog {
   const std::map<std::string, Index>& indexes() const { return indexes_; }
 
  private:
-  // Applies `change` to every view `selects` picks (each copied first if shared).
-  void edit_views(const std::function<bool(const Relation&)>& selects, const std::function<void(Relation&)>& change);
+  // Applies `change` to every view over `relation` that `selects` picks (each copied first if shared).
+  template <class Selects, class Change>
+  void edit_views_on(std::string_view relation, Selects selects, Change change);
+  // Files view `key` under the relations it reads (or takes it out): every change to
+  // relations_ goes through here, so that views_on_ stays exact.
+  void index_view(const std::string& key, const Relation& view, bool add);
+  void insert_relation(const std::string& key, std::shared_ptr<Relation> relation);
+  // The keys of the views that read relation `key` (depends on it, or read one of its columns).
+  const std::set<std::string>& views_on(const std::string& key) const;
 
   // What a catalog holds besides relations and indexes: types, functions, sequences, schemas. Kept
   // out of line because the per-statement snapshots of a replay (two per statement) seldom hold
@@ -240,6 +246,10 @@ class Catalog {
   std::map<std::string, Index> indexes_;
   // lower-cased table name -> lower-cased index names, so per-table lookups do not scan the schema
   std::map<std::string, std::set<std::string>> indexes_by_table_;
+  // lower-cased relation name -> keys of the views that read it: what follows a relation or a
+  // column (renames, drops, CASCADE) is found without a walk over the schema's every relation,
+  // which made a history with many views quadratic
+  std::map<std::string, std::set<std::string>> views_on_;
   OutOfLine<Objects> objects_;
   bool public_schema_ = true;
   void index_sequence_owner(const std::string& key, const SequenceOwner& owner, bool add);

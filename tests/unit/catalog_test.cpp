@@ -57,6 +57,57 @@ TEST(Catalog, ViewsFollowRenamedTablesAndColumns) {
   EXPECT_EQ(c.find_relation("totals")->columns[1].name, "total");  // the view keeps its own names
 }
 
+// views_reading and dependents_of read an index of the views by what they read: every way a
+// view or what it reads changes (replaced, renamed, dropped, its table renamed, copied into a
+// subset) must keep it true.
+TEST(Catalog, ViewIndexFollowsEveryChange) {
+  using Names = std::vector<std::string>;
+  Catalog c;
+  c.add_relation(table("orders", {"id", "total"}));
+  c.add_relation(table("users", {"id", "name"}));
+  c.add_relation(view_reading("totals", "orders", {"total"}));
+  c.add_relation(view_reading("Big_Totals", "totals", {"total"}));
+  EXPECT_EQ(c.dependents_of("ORDERS"), (Names{"totals", "Big_Totals"}));
+  EXPECT_EQ(c.views_reading("orders", "total"), Names{"totals"});
+
+  // CREATE OR REPLACE VIEW reading another table: no longer over orders.
+  c.add_relation(view_reading("totals", "users", {"name"}));
+  EXPECT_TRUE(c.views_reading("orders", "total").empty());
+  EXPECT_TRUE(c.dependents_of("orders").empty());
+  EXPECT_EQ(c.dependents_of("users"), (Names{"totals", "Big_Totals"}));
+
+  // A view renamed: what reads it follows, and it is still over users.
+  c.rename_relation("totals", "user_names");
+  EXPECT_EQ(c.find_relation("big_totals")->depends_on, Names{"user_names"});
+  EXPECT_EQ(c.dependents_of("users"), (Names{"user_names", "Big_Totals"}));
+  EXPECT_EQ(c.views_reading("user_names", "total"), Names{"Big_Totals"});
+  EXPECT_TRUE(c.dependents_of("totals").empty());
+
+  // The table under it renamed, then a column of it.
+  c.rename_relation("users", "people");
+  c.follow_column_rename("people", "name", "full_name");
+  EXPECT_EQ(c.views_reading("people", "full_name"), Names{"user_names"});
+  EXPECT_TRUE(c.views_reading("users", "name").empty());
+
+  // A subset holds the views it copies, indexed.
+  Catalog part = c.subset({"people", "user_names"});
+  EXPECT_EQ(part.dependents_of("people"), Names{"user_names"});  // big_totals is not in the part
+  EXPECT_EQ(part.views_reading("people", "full_name"), Names{"user_names"});
+
+  // Dropped: no longer listed; what the dropped view read is not touched.
+  c.drop_relation("user_names");
+  EXPECT_TRUE(c.dependents_of("people").empty());
+  EXPECT_TRUE(c.views_reading("people", "full_name").empty());
+  EXPECT_EQ(c.find_relation("big_totals")->depends_on, Names{"user_names"});
+  EXPECT_EQ(c.dependents_of("user_names"), Names{"Big_Totals"});
+
+  // replace_relations takes a part's views with their index.
+  Catalog fresh;
+  fresh.add_relation(table("people", {"id"}));
+  fresh.replace_relations(part, {"user_names"});
+  EXPECT_EQ(fresh.dependents_of("people"), Names{"user_names"});
+}
+
 TEST(Catalog, OwnedSequencesFollowTheirTable) {
   Catalog c;
   c.add_relation(table("tags", {"id"}));
