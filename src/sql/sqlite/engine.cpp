@@ -133,7 +133,30 @@ Database::Database() {
   sqlite3_progress_handler(db_, 10000, &Database::check_deadline, this);
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  run_statements_.clear();  // finalized first: a statement left open keeps the database alive
+  sqlite3_close_v2(db_);
+}
+
+void Database::Finalizer::operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+
+sqlite3_stmt* Database::compiled_for_run(std::string_view sql) {
+  // Enough for the statements one old write runs (itself, savepoints, a seed row per table it
+  // changes); emptied when full rather than tracking use, since the proof moves on query by query.
+  constexpr size_t kept = 64;
+  if (auto it = run_statements_.find(std::string(sql)); it != run_statements_.end()) {
+    sqlite3_clear_bindings(it->second.get());
+    return it->second.get();
+  }
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK || !raw) {
+    sqlite3_finalize(raw);
+    return nullptr;
+  }
+  if (run_statements_.size() >= kept) run_statements_.clear();
+  run_statements_.emplace(std::string(sql), Prepared(raw));
+  return raw;
+}
 
 // Every statement passes here at prepare time (and VACUUM INTO's inner ATTACH at run time). A
 // file name in ATTACH or VACUUM INTO would make SQLite create or change a file on the user's disk
@@ -248,33 +271,33 @@ RunResult Database::run(std::string_view sql, const std::vector<Value>& params) 
   }
   start(nullptr, nullptr);
   Running running{this};
-  sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK) {
-    out.error = error_message();
+  sqlite3_stmt* stmt = compiled_for_run(sql);
+  if (!stmt) {
+    out.error = sqlite3_errcode(db_) == SQLITE_OK ? "no statement" : error_message();
     out.extended_code = sqlite3_extended_errcode(db_);
     return out;
   }
-  StmtPtr stmt(raw);
   for (size_t i = 0; i < params.size(); ++i) {
     int at = static_cast<int>(i + 1);
     const Value& v = params[i];
-    if (std::holds_alternative<int64_t>(v)) sqlite3_bind_int64(stmt.get(), at, std::get<int64_t>(v));
-    else if (std::holds_alternative<double>(v)) sqlite3_bind_double(stmt.get(), at, std::get<double>(v));
+    if (std::holds_alternative<int64_t>(v)) sqlite3_bind_int64(stmt, at, std::get<int64_t>(v));
+    else if (std::holds_alternative<double>(v)) sqlite3_bind_double(stmt, at, std::get<double>(v));
     else if (std::holds_alternative<std::string>(v)) {
       const auto& s = std::get<std::string>(v);
-      sqlite3_bind_text(stmt.get(), at, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    } else sqlite3_bind_null(stmt.get(), at);
+      sqlite3_bind_text(stmt, at, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    } else sqlite3_bind_null(stmt, at);
   }
   int rc;
-  while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
   }
   if (rc != SQLITE_DONE) {
     out.error = error_message();
     out.extended_code = sqlite3_extended_errcode(db_);
-    return out;
+  } else {
+    out.ok = true;
+    out.changes = sqlite3_changes64(db_);
   }
-  out.ok = true;
-  out.changes = sqlite3_changes64(db_);
+  sqlite3_reset(stmt);  // kept for the next run, but not left active (a savepoint could not end)
   return out;
 }
 

@@ -8,12 +8,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
 #include "catalog/catalog.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace mc::sqlite {
 
@@ -69,8 +71,11 @@ class Database {
   // Compiles without running and records what the statement touches.
   Compiled compile(std::string_view sql);
 
-  // Compiles, binds `params` (1-based order) and steps to completion.
-  RunResult run(std::string_view sql, const std::vector<Value>& params);
+  // Compiles, binds `params` (1-based order) and steps to completion. The compiled statement is
+  // kept, by its text, for the next run of the same text: the proof runs each old write, its
+  // savepoints and its seed rows once per value set, and compiling a write on a wide table costs
+  // more than running it.
+  RunResult run(std::string_view sql, const std::vector<Value>& params = {});
 
   // Copies this database's contents into `target` (the backup API): cheaper than replaying.
   void copy_to(Database& target);
@@ -107,7 +112,16 @@ class Database {
   // The engine's message, or ours when the guard or the deadline stopped the statement.
   std::string error_message() const;
 
+  struct Finalizer {
+    void operator()(sqlite3_stmt* statement) const;
+  };
+  using Prepared = std::unique_ptr<sqlite3_stmt, Finalizer>;
+  // The statement `run` compiled for `sql` before, or a new one (null when it does not compile).
+  sqlite3_stmt* compiled_for_run(std::string_view sql);
+
   sqlite3* db_ = nullptr;
+  // What `run` compiled, by text; bounded (emptied when full), finalized before the database closes.
+  std::unordered_map<std::string, Prepared> run_statements_;
   Recorder recorder_ = nullptr;
   void* recorder_data_ = nullptr;
   std::string refused_;  // what the guard refused during the current statement
