@@ -47,9 +47,10 @@ void Catalog::index_view(const std::string& key, const Relation& view, bool add)
 }
 
 void Catalog::insert_relation(const std::string& key, std::shared_ptr<Relation> relation) {
-  if (auto it = relations_.find(key); it != relations_.end()) index_view(key, *it->second, false);
-  index_view(key, *relation, true);
-  relations_.insert_or_assign(key, std::move(relation));
+  auto [it, fresh] = relations_.try_emplace(key);
+  if (!fresh) index_view(key, *it->second, false);  // the relation it replaces
+  it->second = std::move(relation);
+  index_view(key, *it->second, true);
 }
 
 const std::set<std::string>& Catalog::views_on(const std::string& key) const {

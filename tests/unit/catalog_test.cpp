@@ -70,6 +70,11 @@ TEST(Catalog, ViewIndexFollowsEveryChange) {
   EXPECT_EQ(c.dependents_of("ORDERS"), (Names{"totals", "Big_Totals"}));
   EXPECT_EQ(c.views_reading("orders", "total"), Names{"totals"});
 
+  // CREATE OR REPLACE VIEW over the same table: still listed under it.
+  c.add_relation(view_reading("totals", "orders", {"id", "total"}));
+  EXPECT_EQ(c.views_reading("orders", "total"), Names{"totals"});
+  EXPECT_EQ(c.dependents_of("orders"), (Names{"totals", "Big_Totals"}));
+
   // CREATE OR REPLACE VIEW reading another table: no longer over orders.
   c.add_relation(view_reading("totals", "users", {"name"}));
   EXPECT_TRUE(c.views_reading("orders", "total").empty());

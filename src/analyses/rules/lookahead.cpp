@@ -13,6 +13,13 @@ bool seen_after(const std::unordered_map<std::string, size_t>& last_seen, std::s
   return it != last_seen.end() && it->second > index;
 }
 
+// The index in `slot`, built by `build` the first time it is asked for.
+template <class Index, class Build>
+const Index& built(std::optional<Index>& slot, Build build) {
+  if (!slot) build(slot.emplace());
+  return *slot;
+}
+
 // The first of `entries` (ascending by statement) that comes after statement `index`.
 template <class Entries, class Statement>
 auto first_after(const Entries& entries, size_t index, Statement statement_of) {
@@ -48,68 +55,64 @@ std::string FileLookahead::column_type_key(std::string_view table, std::string_v
 }
 
 const FileLookahead::Relations& FileLookahead::relations() const {
-  if (relations_) return *relations_;
-  Relations& out = relations_.emplace();
-  each_diff([&](size_t j, const StatementDiff& diff) {
-    for (const catalog::Change& c : diff.changes) {
-      if (c.kind == catalog::ChangeKind::relation_added) out.created[to_lower(c.relation)] = j;
-      if (c.kind == catalog::ChangeKind::relation_renamed) {
-        out.created[to_lower(c.new_name)] = j;
-        out.renamed_away[to_lower(c.relation)] = j;
+  return built(relations_, [&](Relations& out) {
+    each_diff([&](size_t j, const StatementDiff& diff) {
+      for (const catalog::Change& c : diff.changes) {
+        if (c.kind == catalog::ChangeKind::relation_added) out.created[to_lower(c.relation)] = j;
+        if (c.kind == catalog::ChangeKind::relation_renamed) {
+          out.created[to_lower(c.new_name)] = j;
+          out.renamed_away[to_lower(c.relation)] = j;
+        }
       }
-    }
+    });
   });
-  return out;
 }
 
 const FileLookahead::Indexes& FileLookahead::indexes() const {
-  if (indexes_) return *indexes_;
-  Indexes& out = indexes_.emplace();
-  each_diff([&](size_t j, const StatementDiff& diff) {
-    for (const catalog::Change& c : diff.changes) {
-      if (c.kind != catalog::ChangeKind::index_added) continue;
-      out.by_name[to_lower(c.new_name)] = j;
-      if (const catalog::Index* created = diff.after.find_index(c.new_name)) {
-        out.by_shape[shape_key(created->table, created->columns)] = j;
+  return built(indexes_, [&](Indexes& out) {
+    each_diff([&](size_t j, const StatementDiff& diff) {
+      for (const catalog::Change& c : diff.changes) {
+        if (c.kind != catalog::ChangeKind::index_added) continue;
+        out.by_name[to_lower(c.new_name)] = j;
+        if (const catalog::Index* created = diff.after.find_index(c.new_name)) {
+          out.by_shape[shape_key(created->table, created->columns)] = j;
+        }
       }
-    }
+    });
   });
-  return out;
 }
 
 const FileLookahead::ColumnsAdded& FileLookahead::columns_added() const {
-  if (columns_added_) return *columns_added_;
-  ColumnsAdded& out = columns_added_.emplace();
-  each_diff([&](size_t j, const StatementDiff& diff) {
-    for (const catalog::Change& c : diff.changes) {
-      if (c.kind != catalog::ChangeKind::column_added) continue;
-      const catalog::Relation* table = diff.after.find_relation(c.relation);
-      const catalog::Column* added = table ? table->find_column(c.column) : nullptr;
-      if (added) out[column_type_key(c.relation, added->type)].emplace_back(j, c.column);
-    }
+  return built(columns_added_, [&](ColumnsAdded& out) {
+    each_diff([&](size_t j, const StatementDiff& diff) {
+      for (const catalog::Change& c : diff.changes) {
+        if (c.kind != catalog::ChangeKind::column_added) continue;
+        const catalog::Relation* table = diff.after.find_relation(c.relation);
+        const catalog::Column* added = table ? table->find_column(c.column) : nullptr;
+        if (added) out[column_type_key(c.relation, added->type)].emplace_back(j, c.column);
+      }
+    });
   });
-  return out;
 }
 
 const FileLookahead::FunctionsHeld& FileLookahead::functions_held() const {
-  if (functions_held_) return *functions_held_;
-  FunctionsHeld& out = functions_held_.emplace();
-  each_diff([&](size_t j, const StatementDiff& diff) {
-    for (const auto& [name, _] : diff.after.functions()) out[name].push_back(j);
+  return built(functions_held_, [&](FunctionsHeld& out) {
+    each_diff([&](size_t j, const StatementDiff& diff) {
+      for (const auto& [name, _] : diff.after.functions()) out[name].push_back(j);
+    });
   });
-  return out;
 }
 
 const FileLookahead::Texts& FileLookahead::texts() const {
-  if (texts_) return *texts_;
-  Texts& out = texts_.emplace();
-  if (!statements_) return out;
-  for (size_t j = begin_; j < end_ && j < statements_->size(); ++j) {
-    std::string text = to_lower(normalize_sql((*statements_)[j].text()));
-    if (text.find("start") != std::string::npos || text.find("setval") != std::string::npos) out.last_sequence_start = j;
-    if (text.starts_with("create trigger") || text.starts_with("create temp trigger")) out.triggers.emplace_back(j, std::move(text));
-  }
-  return out;
+  return built(texts_, [&](Texts& out) {
+    for (size_t j = begin_; statements_ && j < end_ && j < statements_->size(); ++j) {
+      std::string text = to_lower(normalize_sql((*statements_)[j].text()));
+      if (text.find("start") != std::string::npos || text.find("setval") != std::string::npos) out.last_sequence_start = j;
+      if (text.starts_with("create trigger") || text.starts_with("create temp trigger")) {
+        out.triggers.emplace_back(j, std::move(text));
+      }
+    }
+  });
 }
 
 bool FileLookahead::creates_relation(std::string_view relation, size_t index) const {
