@@ -17,11 +17,6 @@ namespace mc::sqlite {
 
 namespace {
 
-struct StmtCloser {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtCloser>;
-
 // Null when the statement does not compile (sqlite3_errmsg says why).
 StmtPtr prepared(sqlite3* db, std::string_view sql) {
   sqlite3_stmt* raw = nullptr;
@@ -138,7 +133,7 @@ Database::~Database() {
   sqlite3_close_v2(db_);
 }
 
-void Database::Finalizer::operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+void StatementFinalizer::operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
 
 sqlite3_stmt* Database::compiled_for_run(std::string_view sql) {
   // Enough for the statements one old write runs (itself, savepoints, a seed row per table it
@@ -154,7 +149,7 @@ sqlite3_stmt* Database::compiled_for_run(std::string_view sql) {
     return nullptr;
   }
   if (run_statements_.size() >= kept) run_statements_.clear();
-  run_statements_.emplace(std::string(sql), Prepared(raw));
+  run_statements_.emplace(std::string(sql), StmtPtr(raw));
   return raw;
 }
 

@@ -19,6 +19,12 @@ struct sqlite3_stmt;
 
 namespace mc::sqlite {
 
+// Owns a compiled statement: finalized when dropped.
+struct StatementFinalizer {
+  void operator()(sqlite3_stmt* statement) const;
+};
+using StmtPtr = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
+
 // What a compiled statement reads or writes, as the engine's authorizer reports it.
 struct Access {
   enum Kind { read, insert, update, del } kind;
@@ -112,16 +118,12 @@ class Database {
   // The engine's message, or ours when the guard or the deadline stopped the statement.
   std::string error_message() const;
 
-  struct Finalizer {
-    void operator()(sqlite3_stmt* statement) const;
-  };
-  using Prepared = std::unique_ptr<sqlite3_stmt, Finalizer>;
   // The statement `run` compiled for `sql` before, or a new one (null when it does not compile).
   sqlite3_stmt* compiled_for_run(std::string_view sql);
 
   sqlite3* db_ = nullptr;
   // What `run` compiled, by text; bounded (emptied when full), finalized before the database closes.
-  std::unordered_map<std::string, Prepared> run_statements_;
+  std::unordered_map<std::string, StmtPtr> run_statements_;
   Recorder recorder_ = nullptr;
   void* recorder_data_ = nullptr;
   std::string refused_;  // what the guard refused during the current statement
